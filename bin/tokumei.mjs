@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Entry point of `npx tokumei`: runs the bundled CLI (built by `npm install` via scripts/build-cli.mjs).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const bundle = fileURLToPath(new URL('../dist/cli.mjs', import.meta.url));
+if (!existsSync(bundle)) {
+	process.stderr.write(
+		'tokumei: the CLI is not built yet; run `npm install` (or `npm run build:cli`) first.\n'
+	);
+	process.exit(2);
+}
+const { main } = await import(bundle);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,72 @@
+/**
+ * Dictionary-encoded columns: the representation every hot loop of the engine works on.
+ * A column keeps its distinct values once (`values`, in order of first appearance) and one
+ * Int32 code per row (`codes[row]` indexes `values`). Grouping, hierarchies and risk then
+ * compare small integers instead of strings (DESIGN.md, principle 3).
+ */
+export interface EncodedColumn {
+	readonly name: string;
+	/** Distinct values, code → value, in order of first appearance. */
+	readonly values: readonly string[];
+	/** One code per row. */
+	readonly codes: Int32Array;
+}
+
+export interface EncodedTable {
+	readonly rowCount: number;
+	readonly columns: readonly EncodedColumn[];
+}
+
+/** Incrementally encodes one column; used by the streaming importer and by {@link encodeRows}. */
+export class ColumnEncoder {
+	private readonly index = new Map<string, number>();
+	readonly values: string[] = [];
+	private codes: Int32Array;
+	private length = 0;
+
+	constructor(
+		readonly name: string,
+		initialCapacity = 1024
+	) {
+		this.codes = new Int32Array(Math.max(16, initialCapacity));
+	}
+
+	push(value: string): void {
+		let code = this.index.get(value);
+		if (code === undefined) {
+			code = this.values.length;
+			this.values.push(value);
+			this.index.set(value, code);
+		}
+		if (this.length === this.codes.length) {
+			const grown = new Int32Array(this.codes.length * 2);
+			grown.set(this.codes);
+			this.codes = grown;
+		}
+		this.codes[this.length++] = code;
+	}
+
+	finish(): EncodedColumn {
+		return { name: this.name, values: this.values, codes: this.codes.slice(0, this.length) };
+	}
+}
+
+/** Encodes parsed rows (header excluded). Missing trailing cells are encoded as the empty string. */
+export function encodeRows(header: readonly string[], rows: readonly (readonly string[])[]): EncodedTable {
+	const encoders = header.map((name) => new ColumnEncoder(name, rows.length));
+	for (const row of rows) {
+		for (let c = 0; c < encoders.length; c++) encoders[c].push(row[c] ?? '');
+	}
+	return { rowCount: rows.length, columns: encoders.map((e) => e.finish()) };
+}
+
+export function columnByName(table: EncodedTable, name: string): EncodedColumn {
+	const column = table.columns.find((c) => c.name === name);
+	if (!column) {
+		const known = table.columns.map((c) => c.name).join(', ');
+		throw Object.assign(new Error(`No column named "${name}" (columns: ${known})`), {
+			code: 'UNKNOWN_COLUMN'
+		});
+	}
+	return column;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { encodeRows, columnByName } from '../../../../src/lib/engine/table/encoded-table';
+import { encodeCsvText } from '../../../../src/lib/engine/table/csv';
+
+describe('dictionary encoding', () => {
+	it('assigns codes in order of first appearance', () => {
+		const t = encodeRows(['x', 'y'], [['b', '1'], ['a', '2'], ['b', '3'], ['c']]);
+		const x = columnByName(t, 'x');
+		expect(x.values).toEqual(['b', 'a', 'c']);
+		expect(Array.from(x.codes)).toEqual([0, 1, 0, 2]);
+		// a ragged row's missing cell is encoded as ''
+		expect(columnByName(t, 'y').values).toEqual(['1', '2', '3', '']);
+	});
+
+	it('names the known columns when one is missing', () => {
+		const t = encodeRows(['x'], [['1']]);
+		expect(() => columnByName(t, 'z')).toThrow(/No column named "z" \(columns: x\)/);
+	});
+
+	it('parses CSV text with a BOM, quotes and CRLF', () => {
+		const t = encodeCsvText('\ufeffa;b\r\n"x;1";2\r\ny;3\r\n', ';');
+		expect(t.rowCount).toBe(2);
+		expect(t.columns[0].values).toEqual(['x;1', 'y']);
+	});
+});
