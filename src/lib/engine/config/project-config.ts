@@ -1,0 +1,410 @@
+/**
+ * The project file (`"tokumei": 1`): the same JSON the UI saves and the CLI reads (issue 3).
+ * This module only validates already-parsed JSON — no file access — so the browser, the worker
+ * and the CLI share it. Every error names the offending field (e.g. `privacy[1].l`).
+ */
+
+export type AttributeRole = 'identifying' | 'quasi-identifying' | 'sensitive' | 'insensitive';
+
+/** A hierarchy: an ARX-format CSV file, inline rows (ARX layout), or a builder spec (hierarchy/builders). */
+export type HierarchyConfig =
+	| { path: string; delimiter?: string }
+	| { rows: string[][] }
+	| { builder: string; [option: string]: unknown };
+
+export interface AttributeConfig {
+	role: AttributeRole;
+	hierarchy?: HierarchyConfig;
+	[extra: string]: unknown;
+}
+
+export type LDiversityVariant = 'distinct' | 'entropy' | 'grassberger-entropy' | 'recursive';
+export type TClosenessVariant = 'equal' | 'hierarchical' | 'ordered';
+export type PopulationEstimator = 'pitman' | 'zayatz' | 'snb' | 'dankar';
+
+/** One privacy model, as written in the project file (issue 3). */
+export type PrivacyModelSpec =
+	| { model: 'k-anonymity'; k: number }
+	| { model: 'l-diversity'; variant: LDiversityVariant; attribute: string; l: number; c?: number }
+	| { model: 't-closeness'; variant: TClosenessVariant; attribute: string; t: number }
+	| { model: 'delta-presence'; deltaMin: number; deltaMax: number; subset: string }
+	| {
+			model: 'k-map';
+			k: number;
+			subset?: string;
+			population?: number;
+			estimator?: 'poisson' | 'zero-truncated-poisson';
+			significance?: number;
+	  }
+	| { model: 'average-risk'; threshold: number }
+	| { model: 'sample-uniqueness'; threshold: number }
+	| {
+			model: 'population-uniqueness';
+			threshold: number;
+			estimator: PopulationEstimator;
+			population?: number;
+	  }
+	| { model: 'beta-likeness'; variant: 'basic' | 'enhanced'; attribute: string; beta: number };
+
+export type PrivacyModelName = PrivacyModelSpec['model'];
+
+export type QualityMeasure =
+	'loss' | 'precision' | 'height' | 'discernibility' | 'aecs' | 'entropy' | 'non-uniform-entropy';
+
+export type QualityAggregate = 'geometric-mean' | 'arithmetic-mean' | 'sum' | 'max' | 'rank';
+
+export interface QualityConfig {
+	measure: QualityMeasure;
+	aggregate?: QualityAggregate;
+	/** Loss only: weight of generalization vs suppression, ARX's gs-factor (default 0.5). */
+	gsFactor?: number;
+	/** Monotonic variant (discernibility DM*, non-uniform entropy, precision, loss). */
+	monotonic?: boolean;
+	/** Weight of each QI in the aggregate (default 1 each), as ARX's attribute weights. */
+	attributeWeights?: Record<string, number>;
+	/**
+	 * ARX's "precomputed" variants (createPrecomputed*Metric(threshold)): use them for attributes
+	 * whose distinct values / rows ≤ threshold. Default: off.
+	 */
+	precomputedThreshold?: number;
+}
+
+export interface SearchConfig {
+	/** `optimal` (Flash over the full lattice), `heuristic` (time-boxed), `auto` (optimal when small enough). */
+	algorithm?: 'optimal' | 'heuristic' | 'auto';
+	/** ARX's practical monotonicity: assume privacy is monotonic under suppression (faster, not exact). */
+	practicalMonotonicity?: boolean;
+	/** Heuristic search only: time budget in milliseconds. */
+	timeLimitMs?: number;
+}
+
+export interface ProjectConfig {
+	tokumei: 1;
+	data: { path: string; delimiter?: string; encoding?: string };
+	attributes: Record<string, AttributeConfig>;
+	privacy?: PrivacyModelSpec[];
+	suppressionLimit?: number;
+	quality?: QualityConfig;
+	search?: SearchConfig;
+	transformation?: Record<string, number>;
+	weights?: string;
+	household?: string;
+	population?: { size: number } | { samplingFraction: number };
+	suda?: { disFraction?: number };
+	[extra: string]: unknown;
+}
+
+export class ConfigError extends Error {
+	readonly code = 'BAD_CONFIG';
+	constructor(message: string) {
+		super(message);
+		this.name = 'ConfigError';
+	}
+}
+
+const ROLES: readonly AttributeRole[] = ['identifying', 'quasi-identifying', 'sensitive', 'insensitive'];
+const MEASURES: readonly QualityMeasure[] = [
+	'loss',
+	'precision',
+	'height',
+	'discernibility',
+	'aecs',
+	'entropy',
+	'non-uniform-entropy'
+];
+const AGGREGATES: readonly QualityAggregate[] = ['geometric-mean', 'arithmetic-mean', 'sum', 'max', 'rank'];
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(value: unknown, field: string): Json {
+	if (!isObject(value)) throw new ConfigError(`${field}: expected an object`);
+	return value;
+}
+
+function string(value: unknown, field: string): string {
+	if (typeof value !== 'string' || value === '')
+		throw new ConfigError(`${field}: expected a non-empty string`);
+	return value;
+}
+
+function optionalString(value: unknown, field: string): string | undefined {
+	return value === undefined ? undefined : string(value, field);
+}
+
+function number(value: unknown, field: string, min = -Infinity, max = Infinity): number {
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw new ConfigError(`${field}: expected a number`);
+	if (value < min || value > max) throw new ConfigError(`${field}: ${value} is outside [${min}, ${max}]`);
+	return value;
+}
+
+function optionalNumber(value: unknown, field: string, min?: number, max?: number): number | undefined {
+	return value === undefined ? undefined : number(value, field, min, max);
+}
+
+function integer(value: unknown, field: string, min: number): number {
+	const n = number(value, field, min);
+	if (!Number.isInteger(n)) throw new ConfigError(`${field}: expected an integer, got ${n}`);
+	return n;
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+	if (typeof value !== 'string' || !allowed.includes(value as T)) {
+		throw new ConfigError(`${field}: expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+	}
+	return value as T;
+}
+
+function optionalBoolean(value: unknown, field: string): boolean | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'boolean') throw new ConfigError(`${field}: expected true or false`);
+	return value;
+}
+
+function parseHierarchy(value: unknown, field: string): HierarchyConfig {
+	const h = object(value, field);
+	if ('path' in h) {
+		const delimiter = optionalString(h.delimiter, `${field}.delimiter`);
+		return delimiter === undefined
+			? { path: string(h.path, `${field}.path`) }
+			: { path: string(h.path, `${field}.path`), delimiter };
+	}
+	if ('rows' in h) {
+		if (!Array.isArray(h.rows) || h.rows.length === 0) {
+			throw new ConfigError(`${field}.rows: expected a non-empty array of rows`);
+		}
+		const rows = h.rows.map((row, i) => {
+			if (!Array.isArray(row) || row.some((cell) => typeof cell !== 'string')) {
+				throw new ConfigError(`${field}.rows[${i}]: expected an array of strings`);
+			}
+			return row as string[];
+		});
+		return { rows };
+	}
+	if ('builder' in h) return { ...h, builder: string(h.builder, `${field}.builder`) };
+	throw new ConfigError(`${field}: expected "path", "rows" or "builder"`);
+}
+
+function parseAttributes(value: unknown): Record<string, AttributeConfig> {
+	const attributes = object(value, 'attributes');
+	const result: Record<string, AttributeConfig> = {};
+	for (const [name, raw] of Object.entries(attributes)) {
+		const field = `attributes.${name}`;
+		const a = object(raw, field);
+		const role = oneOf(a.role, `${field}.role`, ROLES);
+		const parsed: AttributeConfig = { ...a, role };
+		if (a.hierarchy !== undefined) parsed.hierarchy = parseHierarchy(a.hierarchy, `${field}.hierarchy`);
+		if (role === 'quasi-identifying' && parsed.hierarchy === undefined) {
+			throw new ConfigError(`${field}.hierarchy: a quasi-identifying attribute needs a hierarchy`);
+		}
+		result[name] = parsed;
+	}
+	return result;
+}
+
+function sensitiveAttribute(
+	value: unknown,
+	field: string,
+	attributes: Record<string, AttributeConfig>
+): string {
+	const name = string(value, field);
+	const attribute = attributes[name];
+	if (!attribute) throw new ConfigError(`${field}: no attribute named "${name}" in "attributes"`);
+	if (attribute.role !== 'sensitive') {
+		throw new ConfigError(`${field}: attribute "${name}" must have the role "sensitive"`);
+	}
+	return name;
+}
+
+function parsePrivacyModel(
+	value: unknown,
+	field: string,
+	attributes: Record<string, AttributeConfig>
+): PrivacyModelSpec {
+	const m = object(value, field);
+	const model = string(m.model, `${field}.model`);
+	switch (model) {
+		case 'k-anonymity':
+			return { model, k: integer(m.k, `${field}.k`, 1) };
+		case 'l-diversity': {
+			const variant = oneOf(m.variant ?? 'distinct', `${field}.variant`, [
+				'distinct',
+				'entropy',
+				'grassberger-entropy',
+				'recursive'
+			] as const);
+			const spec: PrivacyModelSpec = {
+				model,
+				variant,
+				attribute: sensitiveAttribute(m.attribute, `${field}.attribute`, attributes),
+				l: number(m.l, `${field}.l`, 1)
+			};
+			if (variant === 'recursive') spec.c = number(m.c, `${field}.c`, 0);
+			return spec;
+		}
+		case 't-closeness': {
+			const variant = oneOf(m.variant ?? 'equal', `${field}.variant`, [
+				'equal',
+				'hierarchical',
+				'ordered'
+			] as const);
+			const attribute = sensitiveAttribute(m.attribute, `${field}.attribute`, attributes);
+			if (variant === 'hierarchical' && !attributes[attribute].hierarchy) {
+				throw new ConfigError(
+					`${field}.variant: hierarchical t-closeness needs a hierarchy for "${attribute}"`
+				);
+			}
+			return { model, variant, attribute, t: number(m.t, `${field}.t`, 0, 1) };
+		}
+		case 'delta-presence': {
+			const deltaMin = number(m.deltaMin, `${field}.deltaMin`, 0, 1);
+			const deltaMax = number(m.deltaMax, `${field}.deltaMax`, 0, 1);
+			if (deltaMin > deltaMax) throw new ConfigError(`${field}.deltaMin: must not exceed deltaMax`);
+			return { model, deltaMin, deltaMax, subset: string(m.subset, `${field}.subset`) };
+		}
+		case 'k-map': {
+			const spec: PrivacyModelSpec = { model, k: integer(m.k, `${field}.k`, 1) };
+			const subset = optionalString(m.subset, `${field}.subset`);
+			const population = optionalNumber(m.population, `${field}.population`, 1);
+			if (subset === undefined && population === undefined) {
+				throw new ConfigError(`${field}: k-map needs "subset" or "population"`);
+			}
+			if (subset !== undefined) spec.subset = subset;
+			if (population !== undefined) {
+				spec.population = population;
+				spec.estimator = oneOf(m.estimator ?? 'zero-truncated-poisson', `${field}.estimator`, [
+					'poisson',
+					'zero-truncated-poisson'
+				] as const);
+				spec.significance = number(m.significance ?? 0.01, `${field}.significance`, 0, 1);
+			}
+			return spec;
+		}
+		case 'average-risk':
+		case 'sample-uniqueness':
+			return { model, threshold: number(m.threshold, `${field}.threshold`, 0, 1) };
+		case 'population-uniqueness': {
+			const spec: PrivacyModelSpec = {
+				model,
+				threshold: number(m.threshold, `${field}.threshold`, 0, 1),
+				estimator: oneOf(m.estimator ?? 'dankar', `${field}.estimator`, [
+					'pitman',
+					'zayatz',
+					'snb',
+					'dankar'
+				] as const)
+			};
+			const population = optionalNumber(m.population, `${field}.population`, 1);
+			if (population !== undefined) spec.population = population;
+			return spec;
+		}
+		case 'beta-likeness':
+			return {
+				model,
+				variant: oneOf(m.variant ?? 'basic', `${field}.variant`, ['basic', 'enhanced'] as const),
+				attribute: sensitiveAttribute(m.attribute, `${field}.attribute`, attributes),
+				beta: number(m.beta, `${field}.beta`, 0)
+			};
+		default:
+			throw new ConfigError(
+				`${field}.model: unknown privacy model "${model}" (known: k-anonymity, l-diversity, t-closeness, ` +
+					'delta-presence, k-map, average-risk, sample-uniqueness, population-uniqueness, beta-likeness)'
+			);
+	}
+}
+
+function parseQuality(value: unknown, attributes: Record<string, AttributeConfig>): QualityConfig {
+	const q = object(value, 'quality');
+	const quality: QualityConfig = { measure: oneOf(q.measure ?? 'loss', 'quality.measure', MEASURES) };
+	if (q.aggregate !== undefined) quality.aggregate = oneOf(q.aggregate, 'quality.aggregate', AGGREGATES);
+	const gsFactor = optionalNumber(q.gsFactor, 'quality.gsFactor', 0, 1);
+	if (gsFactor !== undefined) quality.gsFactor = gsFactor;
+	const monotonic = optionalBoolean(q.monotonic, 'quality.monotonic');
+	if (monotonic !== undefined) quality.monotonic = monotonic;
+	const threshold = optionalNumber(q.precomputedThreshold, 'quality.precomputedThreshold', 0, 1);
+	if (threshold !== undefined) quality.precomputedThreshold = threshold;
+	if (q.attributeWeights !== undefined) {
+		const weights = object(q.attributeWeights, 'quality.attributeWeights');
+		quality.attributeWeights = {};
+		for (const [name, weight] of Object.entries(weights)) {
+			if (!attributes[name]) {
+				throw new ConfigError(`quality.attributeWeights.${name}: no attribute named "${name}"`);
+			}
+			quality.attributeWeights[name] = number(weight, `quality.attributeWeights.${name}`, 0);
+		}
+	}
+	return quality;
+}
+
+function parseSearch(value: unknown): SearchConfig {
+	const s = object(value, 'search');
+	const search: SearchConfig = {};
+	if (s.algorithm !== undefined) {
+		search.algorithm = oneOf(s.algorithm, 'search.algorithm', ['optimal', 'heuristic', 'auto'] as const);
+	}
+	const practical = optionalBoolean(s.practicalMonotonicity, 'search.practicalMonotonicity');
+	if (practical !== undefined) search.practicalMonotonicity = practical;
+	const limit = optionalNumber(s.timeLimitMs, 'search.timeLimitMs', 1);
+	if (limit !== undefined) search.timeLimitMs = limit;
+	return search;
+}
+
+/** Validates a parsed project file; throws {@link ConfigError} naming the first bad field. */
+export function parseProjectConfig(json: unknown): ProjectConfig {
+	const root = object(json, 'config');
+	if (root.tokumei !== 1) throw new ConfigError('tokumei: expected 1 (the project file version)');
+	const dataRaw = object(root.data, 'data');
+	const data: ProjectConfig['data'] = { path: string(dataRaw.path, 'data.path') };
+	const delimiter = optionalString(dataRaw.delimiter, 'data.delimiter');
+	if (delimiter !== undefined) data.delimiter = delimiter;
+	const encoding = optionalString(dataRaw.encoding, 'data.encoding');
+	if (encoding !== undefined) data.encoding = encoding;
+
+	const attributes = parseAttributes(root.attributes);
+	const config: ProjectConfig = { ...root, tokumei: 1, data, attributes };
+
+	if (root.privacy !== undefined) {
+		if (!Array.isArray(root.privacy)) throw new ConfigError('privacy: expected an array of privacy models');
+		config.privacy = root.privacy.map((m, i) => parsePrivacyModel(m, `privacy[${i}]`, attributes));
+	}
+	const limit = optionalNumber(root.suppressionLimit, 'suppressionLimit', 0, 1);
+	if (limit !== undefined) config.suppressionLimit = limit;
+	if (root.quality !== undefined) config.quality = parseQuality(root.quality, attributes);
+	if (root.search !== undefined) config.search = parseSearch(root.search);
+	if (root.transformation !== undefined) {
+		const t = object(root.transformation, 'transformation');
+		config.transformation = {};
+		for (const [name, level] of Object.entries(t)) {
+			if (attributes[name]?.role !== 'quasi-identifying') {
+				throw new ConfigError(`transformation.${name}: "${name}" is not a quasi-identifying attribute`);
+			}
+			config.transformation[name] = integer(level, `transformation.${name}`, 0);
+		}
+	}
+	const weights = optionalString(root.weights, 'weights');
+	if (weights !== undefined) config.weights = weights;
+	const household = optionalString(root.household, 'household');
+	if (household !== undefined) config.household = household;
+	if (root.population !== undefined) {
+		const p = object(root.population, 'population');
+		if ('size' in p) config.population = { size: number(p.size, 'population.size', 1) };
+		else if ('samplingFraction' in p) {
+			config.population = {
+				samplingFraction: number(p.samplingFraction, 'population.samplingFraction', 0, 1)
+			};
+			if (config.population.samplingFraction === 0) {
+				throw new ConfigError('population.samplingFraction: must be greater than 0');
+			}
+		} else throw new ConfigError('population: expected "size" or "samplingFraction"');
+	}
+	if (root.suda !== undefined) {
+		const s = object(root.suda, 'suda');
+		const disFraction = optionalNumber(s.disFraction, 'suda.disFraction', 0, 1);
+		config.suda = disFraction === undefined ? {} : { disFraction };
+	}
+	return config;
+}
