@@ -17,6 +17,16 @@ export interface EncodedTable {
 	readonly columns: readonly EncodedColumn[];
 }
 
+/**
+ * A parser's field is usually a slice of a large decoded chunk, and V8 represents slices of 13+ characters as
+ * views that keep the whole chunk alive. The dictionary keeps values for the table's lifetime, so it stores a
+ * copy: concatenation makes a cons string, which `slice` flattens into fresh memory (the V8 "flatten" idiom),
+ * letting the chunk be collected. Only dictionary misses pay this, once per distinct value.
+ */
+function detachedCopy(value: string): string {
+	return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
 /** Incrementally encodes one column; used by the streaming importer and by {@link encodeRows}. */
 export class ColumnEncoder {
 	private readonly index = new Map<string, number>();
@@ -34,6 +44,7 @@ export class ColumnEncoder {
 	push(value: string): void {
 		let code = this.index.get(value);
 		if (code === undefined) {
+			value = detachedCopy(value);
 			code = this.values.length;
 			this.values.push(value);
 			this.index.set(value, code);

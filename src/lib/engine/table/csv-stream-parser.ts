@@ -1,0 +1,182 @@
+import { ImportError } from './import-error';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Longer fields are almost surely an unmatched quote swallowing the file; V8 strings stop at ~512 M chars. */
+export const MAX_FIELD_CHARS = 128 * 1024 * 1024;
+
+/** Parser states (plain numbers: the hot loop switches on them). */
+const Mode = {
+	FieldStart: 0,
+	Unquoted: 1,
+	Quoted: 2,
+	/** A quote inside a quoted field was the last character of a chunk: escape ("") or closing quote. */
+	QuotedQuote: 3,
+	AfterClosingQuote: 4
+} as const;
+type Mode = (typeof Mode)[keyof typeof Mode];
+
+/**
+ * An incremental RFC 4180 parser for decoded text that arrives in chunks of any size: a quoted field, a
+ * `""` escape or a CRLF may be split anywhere between two chunks. Line breaks may be LF, CRLF or CR, mixed.
+ * Lenient where RFC 4180 is strict, like spreadsheet programs: a quote inside an unquoted field is data;
+ * text after a closing quote is appended to the field (counted in `malformedQuotes`); empty lines are skipped.
+ * Unquoted fields found within one chunk are taken with a single `slice`, which keeps the hot path cheap.
+ */
+export class CsvStreamParser {
+	private readonly delimiter: number;
+	private mode: Mode = Mode.FieldStart;
+	private row: string[] = [];
+	private field = '';
+	private fieldQuoted = false;
+	private skipLineFeed = false;
+	/** Records completed so far (the header included), for 1-based record numbers in messages. */
+	records = 0;
+	malformedQuotes = 0;
+	firstMalformedRecord = 0;
+	unterminatedQuoteRecord = 0;
+
+	constructor(delimiter: string) {
+		if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+			throw new TypeError(`Unsupported delimiter ${JSON.stringify(delimiter)}: use one character.`);
+		}
+		this.delimiter = delimiter.charCodeAt(0);
+	}
+
+	/** Parses one chunk and returns the records it completed. */
+	push(chunk: string): string[][] {
+		const out: string[][] = [];
+		const n = chunk.length;
+		const d = this.delimiter;
+		let i = 0;
+		if (this.skipLineFeed && n > 0) {
+			this.skipLineFeed = false;
+			if (chunk.charCodeAt(0) === LF) i = 1;
+		}
+		while (i < n) {
+			switch (this.mode) {
+				case Mode.FieldStart:
+				case Mode.Unquoted: {
+					if (this.mode === Mode.FieldStart && chunk.charCodeAt(i) === QUOTE) {
+						this.mode = Mode.Quoted;
+						this.fieldQuoted = true;
+						i++;
+						break;
+					}
+					let j = i;
+					for (; j < n; j++) {
+						const c = chunk.charCodeAt(j);
+						if (c === d || c === LF || c === CR) break;
+					}
+					const piece = chunk.slice(i, j);
+					if (j === n) {
+						this.appendToField(piece);
+						this.mode = Mode.Unquoted;
+						i = n;
+						break;
+					}
+					const value = this.mode === Mode.Unquoted ? this.field + piece : piece;
+					this.field = '';
+					i = this.endField(value, chunk, j, out);
+					break;
+				}
+				case Mode.Quoted: {
+					const q = chunk.indexOf('"', i);
+					if (q < 0) {
+						this.appendToField(chunk.slice(i));
+						i = n;
+						break;
+					}
+					this.appendToField(chunk.slice(i, q));
+					i = q + 1;
+					if (i === n) this.mode = Mode.QuotedQuote;
+					else if (chunk.charCodeAt(i) === QUOTE) {
+						this.field += '"';
+						i++;
+					} else this.mode = Mode.AfterClosingQuote;
+					break;
+				}
+				case Mode.QuotedQuote: {
+					if (chunk.charCodeAt(i) === QUOTE) {
+						this.field += '"';
+						this.mode = Mode.Quoted;
+						i++;
+					} else this.mode = Mode.AfterClosingQuote;
+					break;
+				}
+				case Mode.AfterClosingQuote: {
+					const c = chunk.charCodeAt(i);
+					if (c === d || c === LF || c === CR) {
+						const value = this.field;
+						this.field = '';
+						i = this.endField(value, chunk, i, out);
+					} else {
+						// `"ab"c,` — keep the stray text rather than lose it, and report it.
+						if (this.malformedQuotes++ === 0) this.firstMalformedRecord = this.records + 1;
+						this.mode = Mode.Unquoted;
+					}
+					break;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Ends the input: completes a last record without a final line break. */
+	finish(): string[][] {
+		const out: string[][] = [];
+		if (this.mode === Mode.Quoted) this.unterminatedQuoteRecord = this.records + 1;
+		if (this.mode !== Mode.FieldStart || this.row.length > 0) {
+			this.row.push(this.field);
+			this.field = '';
+			this.emitRecord(out);
+		}
+		this.mode = Mode.FieldStart;
+		return out;
+	}
+
+	private appendToField(piece: string): void {
+		this.field += piece;
+		if (this.field.length > MAX_FIELD_CHARS) {
+			throw new ImportError(
+				'FIELD_TOO_LARGE',
+				`Record ${this.records + 1} has a field longer than ${MAX_FIELD_CHARS / 1024 / 1024} M characters; ` +
+					'the file probably has a quote (") that is never closed.',
+				{ record: this.records + 1 }
+			);
+		}
+	}
+
+	/** Stores a field ended by the delimiter or line break at `at`; returns the index after it. */
+	private endField(value: string, chunk: string, at: number, out: string[][]): number {
+		this.row.push(value);
+		const c = chunk.charCodeAt(at);
+		if (c === this.delimiter) {
+			this.mode = Mode.FieldStart;
+			this.fieldQuoted = false;
+			return at + 1;
+		}
+		this.emitRecord(out);
+		if (c === CR) {
+			if (at + 1 === chunk.length) {
+				this.skipLineFeed = true;
+				return at + 1;
+			}
+			if (chunk.charCodeAt(at + 1) === LF) return at + 2;
+		}
+		return at + 1;
+	}
+
+	private emitRecord(out: string[][]): void {
+		const row = this.row;
+		this.row = [];
+		this.mode = Mode.FieldStart;
+		const blankLine = row.length === 1 && row[0] === '' && !this.fieldQuoted;
+		this.fieldQuoted = false;
+		if (blankLine) return;
+		this.records++;
+		out.push(row);
+	}
+}

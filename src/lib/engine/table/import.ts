@@ -1,0 +1,405 @@
+import { CsvStreamParser } from './csv-stream-parser';
+import { detectDelimiter } from './delimiter';
+import { ColumnEncoder, type EncodedTable } from './encoded-table';
+import {
+	assertText,
+	classifyBytes,
+	countReplacementChars,
+	decodeSample,
+	utf8Stats,
+	type TextEncodingName
+} from './encoding';
+import { positionalNames, uniqueHeaderNames } from './header-names';
+import { ImportError, type ImportWarning } from './import-error';
+import { inferColumnType, type InferredType } from './infer-type';
+import { profileColumn, type ColumnProfile } from './profile';
+import { byteChunks, type ByteSource } from './byte-source';
+
+export {
+	ImportError,
+	type ImportErrorCode,
+	type ImportWarning,
+	type ImportWarningCode
+} from './import-error';
+
+/** SQLite's default SQLITE_MAX_COLUMN: the worker stores each table in sql.js, which cannot hold more. */
+export const MAX_COLUMNS = 2000;
+/** Bytes inspected to detect the encoding (and checked for binary content). */
+const SAMPLE_BYTES = 64 * 1024;
+/** Decoded characters inspected to detect the delimiter. */
+const SAMPLE_CHARS = 64 * 1024;
+/** Yield to the event loop at least this often, so a cancel message reaches a busy worker. */
+const YIELD_MS = 50;
+
+export interface ImportProgress {
+	bytesRead: number;
+	/** 0 when unknown (a ReadableStream source). */
+	totalBytes: number;
+	rows: number;
+}
+
+export interface ImportOptions {
+	encoding?: TextEncodingName | 'auto';
+	delimiter?: string | 'auto';
+	hasHeader?: boolean;
+	signal?: AbortSignal;
+	onProgress?: (progress: ImportProgress) => void;
+	/** Receives the data rows of each chunk (normalized to the header's width), e.g. to insert them into SQLite. */
+	onRows?: (header: string[], rows: string[][]) => void | Promise<void>;
+	/** Bytes read per step (default 1 MiB); smaller values only serve tests of chunk boundaries. */
+	chunkBytes?: number;
+}
+
+export interface ImportResult {
+	table: EncodedTable;
+	header: string[];
+	encoding: TextEncodingName;
+	delimiter: string;
+	warnings: ImportWarning[];
+	types: InferredType[];
+	profiles: ColumnProfile[];
+	bytes: number;
+}
+
+type Yield = () => Promise<void>;
+
+function yielder(): Yield {
+	let last = Date.now();
+	return async () => {
+		if (Date.now() - last < YIELD_MS) return;
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		last = Date.now();
+	};
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const c of chunks) {
+		out.set(c, at);
+		at += c.length;
+	}
+	return out;
+}
+
+function firstNonAscii(bytes: Uint8Array): number {
+	for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return i;
+	return -1;
+}
+
+const ENCODING_LABEL: Record<TextEncodingName, string> = {
+	'utf-8': 'UTF-8',
+	shift_jis: 'Shift_JIS',
+	'euc-jp': 'EUC-JP'
+};
+
+/**
+ * Checks a declared encoding against the bytes: throws when it garbles them (U+FFFD) while another encoding
+ * decodes them cleanly, warns when they look like another encoding (mojibake without U+FFFD).
+ */
+function checkDeclaredEncoding(
+	sample: Uint8Array,
+	declared: TextEncodingName,
+	warnings: ImportWarning[]
+): void {
+	const guess = classifyBytes(sample);
+	if (guess.encoding === declared) return;
+	const bad = countReplacementChars(decodeSample(sample, declared));
+	const cleanElsewhere = countReplacementChars(decodeSample(sample, guess.encoding)) === 0;
+	if (bad > 0 && cleanElsewhere) {
+		throw new ImportError(
+			'ENCODING',
+			`This file is not ${ENCODING_LABEL[declared]}: ${bad} byte sequences cannot be decoded as such. ` +
+				`It looks like ${ENCODING_LABEL[guess.encoding]}; choose that encoding or automatic detection.`,
+			{ declared, detected: guess.encoding, invalid: bad }
+		);
+	}
+	const utf8 = utf8Stats(sample);
+	if ((utf8.valid && utf8.multibyte > 0) || guess.confidence >= 0.9) {
+		warnings.push({
+			code: 'ENCODING_MISMATCH',
+			message:
+				`The file was read as ${ENCODING_LABEL[declared]}, but it looks like ${ENCODING_LABEL[guess.encoding]}; ` +
+				'text may be garbled (mojibake). Check a few values or choose automatic detection.',
+			count: 1
+		});
+	}
+}
+
+/**
+ * Imports a delimited text file as a dictionary-encoded table, streaming: bytes are decoded and parsed chunk
+ * by chunk and each record goes straight into the column encoders, so the decoded text of the whole file is
+ * never held at once. Detects encoding (UTF-8 with or without BOM, Shift_JIS/CP932, EUC-JP), delimiter and
+ * column types; repairs what it safely can (ragged rows, header names) with a warning; rejects what it cannot
+ * with an {@link ImportError} carrying a `code`.
+ */
+export async function importTable(source: ByteSource, options: ImportOptions = {}): Promise<ImportResult> {
+	const { signal, onProgress, onRows, hasHeader = true } = options;
+	const declared = options.encoding && options.encoding !== 'auto' ? options.encoding : undefined;
+	const chunkBytes = Math.max(1, options.chunkBytes ?? 1024 * 1024);
+	const warnings: ImportWarning[] = [];
+	const pause = yielder();
+	const checkAbort = () => {
+		if (signal?.aborted) throw new ImportError('ABORTED', 'The import was cancelled.');
+	};
+	checkAbort();
+
+	// --- Decoding: hold bytes until the encoding can be decided from a sample with non-ASCII bytes. ---
+	let encoding: TextEncodingName | undefined = declared;
+	let decoder = new TextDecoder(declared ?? 'utf-8');
+	let decided = false;
+	let startChecked = false;
+	let held: Uint8Array[] = [];
+	let heldBytes = 0;
+	let heldNonAscii = -1;
+	let replacementChars = 0;
+
+	// --- Parsing: hold text until the delimiter can be detected. ---
+	let parser: CsvStreamParser | undefined;
+	let pendingText = '';
+	let delimiter = '';
+	let header: string[] | undefined;
+	let encoders: ColumnEncoder[] = [];
+	let rows = 0;
+	let batch: string[][] = [];
+	const ragged = { short: 0, long: 0, droppedCells: 0, examples: [] as number[] };
+
+	const startTable = (first: string[]): boolean => {
+		if (first.length > MAX_COLUMNS) {
+			throw new ImportError(
+				'TOO_MANY_COLUMNS',
+				`The file has ${first.length} columns; at most ${MAX_COLUMNS} are supported. ` +
+					'Remove unneeded columns before importing.',
+				{ columns: first.length, max: MAX_COLUMNS }
+			);
+		}
+		if (hasHeader) {
+			const { names, renamedEmpty, renamedDuplicate } = uniqueHeaderNames(first);
+			header = names;
+			if (renamedEmpty.length > 0) {
+				warnings.push({
+					code: 'EMPTY_HEADER',
+					message: `${renamedEmpty.length} columns had no name and were named column_<position>.`,
+					count: renamedEmpty.length,
+					examples: renamedEmpty.slice(0, 5)
+				});
+			}
+			if (renamedDuplicate.length > 0) {
+				warnings.push({
+					code: 'DUPLICATE_HEADER',
+					message: `${renamedDuplicate.length} column names were repeated; the repeats got a suffix (_2, _3, …).`,
+					count: renamedDuplicate.length,
+					examples: renamedDuplicate.slice(0, 5)
+				});
+			}
+		} else {
+			header = positionalNames(first.length);
+		}
+		encoders = header.map((name) => new ColumnEncoder(name, 4096));
+		return !hasHeader;
+	};
+
+	const addRecords = (records: string[][]) => {
+		for (let r = 0; r < records.length; r++) {
+			let row = records[r];
+			if (!header && !startTable(row)) continue;
+			const width = encoders.length;
+			if (row.length !== width) {
+				if (ragged.examples.length < 5) ragged.examples.push(rows + (hasHeader ? 2 : 1));
+				if (row.length < width) {
+					ragged.short++;
+					row = row.concat(Array<string>(width - row.length).fill(''));
+				} else {
+					ragged.long++;
+					for (let c = width; c < row.length; c++) if (row[c] !== '') ragged.droppedCells++;
+					row = row.slice(0, width);
+				}
+			}
+			for (let c = 0; c < width; c++) encoders[c].push(row[c]);
+			rows++;
+			if (onRows) batch.push(row);
+		}
+	};
+
+	const parseText = (text: string, final: boolean) => {
+		if (text.length > 0) {
+			const replaced = text.indexOf('\ufffd') < 0 ? 0 : countReplacementChars(text);
+			replacementChars += replaced;
+		}
+		if (!parser) {
+			pendingText += text;
+			if (pendingText.length < SAMPLE_CHARS && !final) return;
+			const wanted = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : undefined;
+			delimiter = wanted ?? detectDelimiter(pendingText.slice(0, SAMPLE_CHARS));
+			try {
+				parser = new CsvStreamParser(delimiter);
+			} catch (e) {
+				throw new ImportError('READ_FAILED', (e as Error).message);
+			}
+			text = pendingText;
+			pendingText = '';
+		}
+		addRecords(parser.push(text));
+		if (final) addRecords(parser.finish());
+	};
+
+	const feed = (bytes: Uint8Array) => parseText(decoder.decode(bytes, { stream: true }), false);
+
+	/** Decides the encoding from the held bytes (or passes them on while they are plain ASCII). */
+	const decide = (eof: boolean) => {
+		const sample = concat(held, heldBytes);
+		if (!startChecked) {
+			startChecked = true;
+			assertText(sample.subarray(0, SAMPLE_BYTES));
+			if (!declared && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) heldNonAscii = 0;
+		}
+		if (heldNonAscii < 0 && !eof) {
+			// Plain ASCII so far reads the same in all three encodings: pass it on, decide later.
+			feed(sample);
+		} else {
+			if (heldNonAscii >= 0) {
+				const window = sample.subarray(heldNonAscii, heldNonAscii + SAMPLE_BYTES);
+				const bom = window[0] === 0xef && window[1] === 0xbb && window[2] === 0xbf;
+				if (declared) checkDeclaredEncoding(window, declared, warnings);
+				else {
+					encoding = bom ? 'utf-8' : classifyBytes(window).encoding;
+					decoder = new TextDecoder(encoding);
+				}
+			}
+			encoding ??= 'utf-8';
+			decided = true;
+			feed(sample);
+		}
+		held = [];
+		heldBytes = 0;
+		heldNonAscii = -1;
+	};
+
+	const flushBatch = async () => {
+		if (onRows && header && batch.length > 0) {
+			const out = batch;
+			batch = [];
+			await onRows(header, out);
+			checkAbort();
+		}
+	};
+
+	const total = source instanceof Uint8Array ? source.length : 'size' in source ? source.size : 0;
+	let bytesRead = 0;
+	const chunks = byteChunks(source, chunkBytes);
+	try {
+		for (;;) {
+			checkAbort();
+			const next = await chunks.next();
+			if (next.done) break;
+			const chunk = next.value;
+			bytesRead += chunk.length;
+			if (decided) feed(chunk);
+			else {
+				if (heldNonAscii < 0) {
+					const k = firstNonAscii(chunk);
+					if (k >= 0) heldNonAscii = heldBytes + k;
+				}
+				held.push(chunk);
+				heldBytes += chunk.length;
+				const enough =
+					heldNonAscii >= 0 ? heldBytes - heldNonAscii >= SAMPLE_BYTES : heldBytes >= SAMPLE_BYTES;
+				if (enough) decide(false);
+			}
+			await flushBatch();
+			onProgress?.({ bytesRead, totalBytes: total, rows });
+			await pause();
+		}
+		if (!decided) decide(true);
+		parseText(decoder.decode(), true);
+		await flushBatch();
+	} catch (e) {
+		await chunks.return?.(undefined);
+		throw e;
+	}
+
+	if (bytesRead === 0 || !header) {
+		throw new ImportError('EMPTY_FILE', 'The file is empty: it has no header row and no data.');
+	}
+	if (rows === 0) {
+		throw new ImportError(
+			'NO_DATA_ROWS',
+			hasHeader ? 'The file has a header row but no data rows.' : 'The file has no data rows.'
+		);
+	}
+	collectWarnings(warnings, ragged, encoders.length, replacementChars, parser!, encoding!);
+	onProgress?.({ bytesRead, totalBytes: total, rows });
+
+	const table: EncodedTable = { rowCount: rows, columns: encoders.map((e) => e.finish()) };
+	const types: InferredType[] = [];
+	const profiles: ColumnProfile[] = [];
+	for (const column of table.columns) {
+		const type = inferColumnType(column.values);
+		types.push(type);
+		profiles.push(profileColumn(column, type));
+		await pause();
+		checkAbort();
+	}
+	return {
+		table,
+		header: header,
+		encoding: encoding!,
+		delimiter,
+		warnings,
+		types,
+		profiles,
+		bytes: bytesRead
+	};
+}
+
+function collectWarnings(
+	warnings: ImportWarning[],
+	ragged: { short: number; long: number; droppedCells: number; examples: number[] },
+	width: number,
+	replacementChars: number,
+	parser: CsvStreamParser,
+	encoding: TextEncodingName
+): void {
+	if (ragged.short + ragged.long > 0) {
+		const parts: string[] = [];
+		if (ragged.short > 0)
+			parts.push(`${ragged.short} had fewer than ${width} fields (padded with empty cells)`);
+		if (ragged.long > 0) {
+			parts.push(
+				`${ragged.long} had more than ${width} fields (extra cells dropped, ${ragged.droppedCells} of them not empty)`
+			);
+		}
+		warnings.push({
+			code: 'RAGGED_ROWS',
+			message: `Of the data rows, ${parts.join('; ')}.`,
+			count: ragged.short + ragged.long,
+			examples: ragged.examples
+		});
+	}
+	if (replacementChars > 0) {
+		warnings.push({
+			code: 'REPLACEMENT_CHARS',
+			message:
+				`${replacementChars} byte sequences could not be decoded as ${ENCODING_LABEL[encoding]} and were ` +
+				'replaced by "\ufffd". The file may mix encodings or be declared with the wrong one.',
+			count: replacementChars
+		});
+	}
+	if (parser.unterminatedQuoteRecord > 0) {
+		warnings.push({
+			code: 'UNTERMINATED_QUOTE',
+			message: `A quote (") opened in record ${parser.unterminatedQuoteRecord} is never closed; the rest of the file was read into that field.`,
+			count: 1,
+			examples: [parser.unterminatedQuoteRecord]
+		});
+	}
+	if (parser.malformedQuotes > 0) {
+		warnings.push({
+			code: 'MALFORMED_QUOTES',
+			message: `${parser.malformedQuotes} quoted fields had text after the closing quote; that text was kept in the field.`,
+			count: parser.malformedQuotes,
+			examples: [parser.firstMalformedRecord]
+		});
+	}
+}
