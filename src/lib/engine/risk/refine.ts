@@ -1,0 +1,69 @@
+/**
+ * Refining a partition of the rows by one more key column: rows stay together when they shared a
+ * class and share the new column's code. Used to walk the subsets of the key variables one column
+ * at a time (SUDA2, attribute analysis), so each subset costs one pass over the rows.
+ */
+
+export interface Partition {
+	/** Class id of each row, 0..count−1. */
+	readonly ids: Int32Array;
+	readonly count: number;
+	/** Rows per class. */
+	readonly sizes: Int32Array;
+}
+
+/** Reusable open-addressing table keyed by (parent class, code) pairs. */
+export class RefineTable {
+	private parents: Int32Array;
+	private codes: Int32Array;
+	private values: Int32Array;
+	private mask: number;
+
+	constructor(rowCount: number) {
+		let capacity = 1024;
+		while (capacity < rowCount * 2) capacity *= 2;
+		this.parents = new Int32Array(capacity);
+		this.codes = new Int32Array(capacity);
+		this.values = new Int32Array(capacity);
+		this.mask = capacity - 1;
+	}
+
+	refine(parent: Partition, column: Int32Array, out?: Int32Array): Partition {
+		const n = parent.ids.length;
+		const ids = out ?? new Int32Array(n);
+		const { parents, codes, values, mask } = this;
+		parents.fill(-1);
+		const sizes = new Int32Array(n);
+		let count = 0;
+		const parentIds = parent.ids;
+		for (let row = 0; row < n; row++) {
+			const p = parentIds[row];
+			const c = column[row];
+			let slot = (Math.imul(p, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+			for (;;) {
+				const q = parents[slot];
+				if (q === -1) {
+					parents[slot] = p;
+					codes[slot] = c;
+					values[slot] = count;
+					ids[row] = count++;
+					break;
+				}
+				if (q === p && codes[slot] === c) {
+					ids[row] = values[slot];
+					break;
+				}
+				slot = (slot + 1) & mask;
+			}
+			sizes[ids[row]]++;
+		}
+		return { ids, count, sizes: sizes.subarray(0, count) };
+	}
+}
+
+/** The partition with every row in one class (the empty set of key columns). */
+export function wholePartition(rowCount: number): Partition {
+	const sizes = new Int32Array(1);
+	sizes[0] = rowCount;
+	return { ids: new Int32Array(rowCount), count: rowCount > 0 ? 1 : 0, sizes };
+}
