@@ -1,0 +1,161 @@
+import * as Comlink from 'comlink';
+import type { EngineApi } from '../../../workers/engine-api';
+import { EngineError, installErrorTransfer } from './errors';
+import type { EngineState, ImportChoices, ImportOutcome, ImportProgress, Project } from './types';
+
+/** What the client needs of a Worker (a real one in the browser, a MessageChannel port in tests). */
+export interface WorkerLike extends Comlink.Endpoint {
+	terminate(): void;
+}
+
+export interface EngineClientOptions {
+	createWorker(): WorkerLike;
+	/** URL of sql.js's wasm, resolved on the page so the service worker caches it (STACK.md gotcha 6). */
+	wasmUrl: string;
+	/** After a crash the worker is restarted and restored from storage; this receives the restored state. */
+	onRestart?(state: EngineState): void;
+	/** The worker crashed repeatedly (or could not start again); the engine is unusable. */
+	onFatal?(error: EngineError): void;
+}
+
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 30_000;
+
+export interface ImportJob {
+	readonly jobId: string;
+	readonly done: Promise<ImportOutcome>;
+}
+
+/**
+ * The page's handle on the data worker. Comlink alone leaves a call pending forever when the worker
+ * dies (DESIGN.md "Engine notes"), so every call is tracked here: on a worker `error` event all
+ * pending calls reject with code WORKER_CRASHED, a new worker starts, and it restores the project
+ * from the browser's storage.
+ */
+export class EngineClient {
+	private worker!: WorkerLike;
+	private api!: Comlink.Remote<EngineApi>;
+	private ready!: Promise<EngineState>;
+	private readonly pending = new Set<(error: EngineError) => void>();
+	private restarts: number[] = [];
+	private disposed = false;
+	private nextJob = 0;
+
+	constructor(private readonly options: EngineClientOptions) {
+		installErrorTransfer();
+	}
+
+	/** Starts the worker and returns the restored state (tables, project). */
+	start(): Promise<EngineState> {
+		this.spawn();
+		return this.ready;
+	}
+
+	private spawn(): void {
+		const worker = this.options.createWorker();
+		const onError = (event: Event) => {
+			if (worker !== this.worker) return;
+			const detail = (event as ErrorEvent).message;
+			this.crashed(detail ? `The data worker stopped: ${detail}` : 'The data worker stopped unexpectedly.');
+		};
+		worker.addEventListener('error', onError);
+		worker.addEventListener('messageerror', onError);
+		this.worker = worker;
+		this.api = Comlink.wrap<EngineApi>(worker);
+		const api = this.api;
+		this.ready = this.track(api.init(this.options.wasmUrl));
+		// Callers see the rejection; this keeps an unobserved one from surfacing as an unhandled error.
+		this.ready.catch(() => undefined);
+	}
+
+	private crashed(message: string): void {
+		const error = new EngineError('WORKER_CRASHED', message);
+		for (const reject of [...this.pending]) reject(error);
+		this.pending.clear();
+		this.worker.terminate();
+		if (this.disposed) return;
+		const now = Date.now();
+		this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+		if (this.restarts.length > MAX_RESTARTS) {
+			this.ready = Promise.reject(error);
+			this.ready.catch(() => undefined);
+			this.options.onFatal?.(error);
+			return;
+		}
+		this.spawn();
+		this.ready.then(
+			(state) => this.options.onRestart?.(state),
+			(e: unknown) =>
+				this.options.onFatal?.(e instanceof EngineError ? e : new EngineError('WORKER_CRASHED', String(e)))
+		);
+	}
+
+	/** Races a worker call against the worker's death. */
+	private track<T>(call: Promise<T>): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			const fail = (error: EngineError) => reject(error);
+			this.pending.add(fail);
+			call.then(
+				(value) => {
+					this.pending.delete(fail);
+					resolve(value);
+				},
+				(error: unknown) => {
+					this.pending.delete(fail);
+					reject(error);
+				}
+			);
+		});
+	}
+
+	/** Runs a call once the (possibly restarted) worker is ready. */
+	private async call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
+		await this.ready;
+		return this.track(fn(this.api));
+	}
+
+	state(): Promise<EngineState> {
+		return this.call((api) => api.state());
+	}
+
+	importFile(
+		file: Blob,
+		name: string,
+		choices: ImportChoices,
+		onProgress?: (p: ImportProgress) => void
+	): ImportJob {
+		const jobId = `job-${++this.nextJob}`;
+		const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
+		const done = this.call((api) => api.importFile(jobId, file, name, choices, progress));
+		return { jobId, done };
+	}
+
+	async cancel(jobId: string): Promise<boolean> {
+		return this.call((api) => api.cancel(jobId));
+	}
+
+	rows(tableId: string, start: number, count: number): Promise<string[][]> {
+		return this.call((api) => api.rows(tableId, start, count));
+	}
+
+	sqlRowCount(tableId: string): Promise<number> {
+		return this.call((api) => api.sqlRowCount(tableId));
+	}
+
+	removeTable(tableId: string): Promise<EngineState> {
+		return this.call((api) => api.removeTable(tableId));
+	}
+
+	saveProject(project: Project): Promise<void> {
+		return this.call((api) => api.saveProject(project));
+	}
+
+	clearAll(): Promise<EngineState> {
+		return this.call((api) => api.clearAll());
+	}
+
+	dispose(): void {
+		this.disposed = true;
+		this.crashed('The data engine was shut down.');
+	}
+}

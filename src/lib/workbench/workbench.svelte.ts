@@ -1,0 +1,214 @@
+import type { MessageKey } from '$lib/i18n/messages';
+import type { Params } from '$lib/i18n/i18n.svelte';
+import type { EngineClient } from './engine-client';
+import { errorCode, errorMessage } from './errors';
+import type { EngineState, ImportChoices, TableSummary } from './types';
+
+export interface Message {
+	readonly key: MessageKey;
+	readonly params?: Params;
+}
+
+/** A status line for the person: translated when shown, so switching language re-renders it. */
+export interface Notice extends Message {
+	readonly kind: 'info' | 'success' | 'error';
+	/** A translated reason filled into the `{message}` placeholder of `key`. */
+	readonly reason?: Message;
+}
+
+export interface ImportJobState {
+	readonly jobId: string;
+	readonly name: string;
+	readonly bytesRead: number;
+	readonly totalBytes: number;
+	readonly rows: number;
+}
+
+export type SampleVariant = 'utf8' | 'sjis';
+
+export interface WorkbenchOptions {
+	/** URL of a sample file on this origin. */
+	sampleUrl(variant: SampleVariant): string;
+	/** Storage use of this origin; absent where the browser has no StorageManager. */
+	estimateStorage?(): Promise<{ usage?: number; quota?: number }>;
+}
+
+const KNOWN_ERRORS = new Set<string>([
+	'EMPTY_FILE',
+	'BINARY_FILE',
+	'NO_DATA_ROWS',
+	'ENCODING',
+	'ABORTED',
+	'TOO_MANY_COLUMNS',
+	'FIELD_TOO_LARGE',
+	'READ_FAILED',
+	'WORKER_CRASHED'
+]);
+
+/** Maps a worker error to a translatable reason; unknown errors keep their own text. */
+export function reasonOf(error: unknown): Message {
+	const code = errorCode(error);
+	if (KNOWN_ERRORS.has(code)) return { key: `error.${code}` as MessageKey };
+	return { key: 'error.UNKNOWN', params: { message: errorMessage(error) } };
+}
+
+/**
+ * The workbench's state on the page (Svelte 5 runes). Components read it and call its methods;
+ * it is the only thing that talks to the data worker.
+ */
+export class Workbench {
+	status = $state<'starting' | 'ready' | 'failed'>('starting');
+	tables = $state.raw<readonly TableSummary[]>([]);
+	activeId = $state<string | null>(null);
+	/** Selected column index per table id. */
+	selectedColumn = $state<Record<string, number>>({});
+	job = $state<ImportJobState | null>(null);
+	notice = $state<Notice | null>(null);
+	persistent = $state(true);
+	storage = $state<{ usage: number; quota: number } | null>(null);
+	choices = $state<ImportChoices>({ encoding: 'auto', delimiter: 'auto' });
+
+	private client: EngineClient | null = null;
+
+	constructor(private readonly options: WorkbenchOptions) {}
+
+	private engine(): EngineClient {
+		if (!this.client) throw new Error('Workbench used before start()');
+		return this.client;
+	}
+
+	get active(): TableSummary | undefined {
+		return this.tables.find((t) => t.id === this.activeId);
+	}
+
+	/** Applies a state from the worker (start, restart, delete). */
+	apply(state: EngineState): void {
+		this.tables = state.tables;
+		this.persistent = state.persistent;
+		if (!this.tables.some((t) => t.id === this.activeId)) this.activeId = this.tables.at(-1)?.id ?? null;
+	}
+
+	/** Connects the engine (in the browser only) and applies the state restored from storage. */
+	async start(client: EngineClient): Promise<void> {
+		this.client = client;
+		try {
+			this.apply(await client.start());
+			this.status = 'ready';
+		} catch (error) {
+			this.status = 'failed';
+			this.notice = {
+				kind: 'error',
+				key: 'app.engineFailed',
+				params: { message: errorMessage(error) }
+			};
+		}
+		await this.refreshStorage();
+	}
+
+	/** Called by the client after it restarted a crashed worker and restored the stored project. */
+	restored(state: EngineState): void {
+		this.apply(state);
+		this.status = 'ready';
+		this.notice = { kind: 'info', key: 'app.engineRestarted' };
+	}
+
+	fatal(message: string): void {
+		this.status = 'failed';
+		this.job = null;
+		this.notice = { kind: 'error', key: 'app.engineFailed', params: { message } };
+	}
+
+	async importFile(file: Blob, name: string): Promise<void> {
+		if (this.job) return;
+		const job = this.engine().importFile(file, name, $state.snapshot(this.choices), (p) => {
+			if (this.job?.jobId === job.jobId) this.job = { ...this.job, ...p };
+		});
+		this.job = { jobId: job.jobId, name, bytesRead: 0, totalBytes: file.size, rows: 0 };
+		this.notice = null;
+		try {
+			const outcome = await job.done;
+			this.tables = [...this.tables, outcome.table];
+			this.activeId = outcome.table.id;
+			this.notice = outcome.persistError
+				? {
+						kind: 'error',
+						key: 'error.STORAGE',
+						params: { message: outcome.persistError }
+					}
+				: {
+						kind: 'success',
+						key: 'import.done',
+						params: {
+							name,
+							rows: outcome.table.rowCount,
+							cols: outcome.table.header.length,
+							encoding: outcome.table.encoding
+						}
+					};
+		} catch (error) {
+			this.notice =
+				errorCode(error) === 'ABORTED'
+					? { kind: 'info', key: 'import.cancelled' }
+					: { kind: 'error', key: 'import.failed', params: { name }, reason: reasonOf(error) };
+		} finally {
+			this.job = null;
+			await this.refreshStorage();
+		}
+	}
+
+	async importSample(variant: SampleVariant): Promise<void> {
+		const url = this.options.sampleUrl(variant);
+		const name = url.slice(url.lastIndexOf('/') + 1);
+		let response: Response;
+		try {
+			response = await fetch(url);
+		} catch (error) {
+			this.notice = { kind: 'error', key: 'import.failed', params: { name }, reason: reasonOf(error) };
+			return;
+		}
+		if (!response.ok) {
+			this.notice = {
+				kind: 'error',
+				key: 'import.failed',
+				params: { name },
+				reason: { key: 'import.sampleMissing', params: { status: response.status } }
+			};
+			return;
+		}
+		await this.importFile(await response.blob(), name);
+	}
+
+	async cancelImport(): Promise<void> {
+		if (this.job) await this.engine().cancel(this.job.jobId);
+	}
+
+	async closeTable(id: string): Promise<void> {
+		this.apply(await this.engine().removeTable(id));
+		await this.refreshStorage();
+	}
+
+	async deleteAllLocalData(): Promise<void> {
+		this.apply(await this.engine().clearAll());
+		this.selectedColumn = {};
+		this.notice = { kind: 'info', key: 'storage.deleted' };
+		await this.refreshStorage();
+	}
+
+	rows(tableId: string, start: number, count: number): Promise<string[][]> {
+		return this.engine().rows(tableId, start, count);
+	}
+
+	selectColumn(tableId: string, column: number): void {
+		this.selectedColumn = { ...this.selectedColumn, [tableId]: column };
+	}
+
+	async refreshStorage(): Promise<void> {
+		if (!this.options.estimateStorage) return;
+		try {
+			const { usage, quota } = await this.options.estimateStorage();
+			this.storage = usage === undefined || quota === undefined ? null : { usage, quota };
+		} catch {
+			this.storage = null;
+		}
+	}
+}
