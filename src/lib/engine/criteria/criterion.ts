@@ -41,6 +41,20 @@ export interface ClassCriterion {
 	readonly minimalClassSize: number;
 	/** Whether the criterion needs the research subset (δ-presence, k-map with a subset). */
 	readonly needsSubset: boolean;
+	/**
+	 * Whether ARX counts minimalClassSize as an "available minimal class size" for this criterion
+	 * (PrivacyCriterion#isMinimalClassSizeAvailable): true for k-anonymity, every l-diversity
+	 * variant and k-map with an estimator. ARX's minimal group size is the max of those; without
+	 * any, ARX treats privacy as "not even partially monotonic". Absent = false.
+	 */
+	readonly minimalClassSizeAvailable?: boolean;
+	/**
+	 * True for δ-presence only (ARX HashGroupify, d-presence must be checked first): a class
+	 * with no research-sample rows (size 0) that fails this criterion cannot be suppressed,
+	 * so the whole transformation fails — unless the class already failed the minimal class
+	 * size check (size 0 < ARX's minimal group size), which ARX checks before any criterion.
+	 */
+	readonly emptyClassFailureIsFatal?: boolean;
 	isAnonymous(cls: EquivalenceClassView): boolean;
 }
 
@@ -56,12 +70,34 @@ export interface RemainingDistribution {
 	readonly totalRows: number;
 }
 
+/**
+ * The class-size distribution as ARX's HashGroupifyDistribution exposes it to sample-based
+ * criteria: the classes that are neither suppressed, nor empty, nor completely generalized.
+ */
+export interface ClassSizeDistribution {
+	/** Records in those classes. */
+	readonly records: number;
+	/** Number of those classes. */
+	readonly classes: number;
+	/** Number of those classes that have exactly `size` records. */
+	classesOfSize(size: number): number;
+	/** Distinct sizes ascending and the number of classes of each (sizes with a zero count omitted). */
+	histogram(): {
+		readonly sizes: Int32Array;
+		readonly counts: Int32Array;
+		readonly records: number;
+		readonly classes: number;
+	};
+}
+
 export interface SampleCriterion {
 	readonly kind: 'sample';
 	readonly label: string;
 	readonly monotonicWithGeneralization: boolean;
 	readonly monotonicWithSuppression: boolean;
 	isAnonymous(remaining: RemainingDistribution): boolean;
+	/** The same verdict on a histogram view (what ARX's binary-search suppression re-evaluates). */
+	isFulfilled(distribution: ClassSizeDistribution): boolean;
 }
 
 export type PrivacyCriterion = ClassCriterion | SampleCriterion;
@@ -78,6 +114,12 @@ export interface SensitiveAttributeSetup {
 	 * levels[l][code] = generalized value at level l (level 0 = the value itself).
 	 */
 	readonly hierarchyLevels?: readonly (readonly string[])[];
+	/**
+	 * Codes in ascending order of their values (ordered-distance t-closeness). Absent: values are
+	 * compared as strings by UTF-16 code units, as ARX's default string data type does. Give it
+	 * for numeric/date attributes (ARX sorts with the attribute's data type).
+	 */
+	readonly order?: Int32Array;
 }
 
 export interface EvaluationSetup {
@@ -86,4 +128,10 @@ export interface EvaluationSetup {
 	/** Rows of the whole dataset. */
 	readonly populationTableRows: number;
 	readonly sensitive: readonly SensitiveAttributeSetup[];
+	/**
+	 * The project's population model (k-map with an estimator, population uniqueness), used when
+	 * a privacy model spec does not give its own `population`. A sampling fraction f means a
+	 * population of round(populationTableRows / f) people, as ARX's ARXPopulationModel does.
+	 */
+	readonly population?: { readonly size: number } | { readonly samplingFraction: number };
 }
