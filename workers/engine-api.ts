@@ -43,6 +43,8 @@ export function createEngineApi(deps: EngineDeps) {
 	const newId = deps.newId ?? (() => crypto.randomUUID().replaceAll('-', ''));
 	const tables = new Map<string, LoadedTable>();
 	const jobs = new Map<string, AbortController>();
+	// A cancel can arrive while the job still waits in the queue; it is honoured when the job starts.
+	const cancelledEarly = new Set<string>();
 	let started: Promise<{ db: Database; store: TableStore; sqliteVersion: string }> | null = null;
 	let project: Project = emptyProject();
 	// One import at a time: each holds an open SQLite transaction.
@@ -100,6 +102,7 @@ export function createEngineApi(deps: EngineDeps) {
 		const t0 = performance.now();
 		const controller = new AbortController();
 		jobs.set(jobId, controller);
+		if (cancelledEarly.delete(jobId)) controller.abort();
 		const id = newId();
 		let writer: SqlTableWriter | null = null;
 		let lastProgress = 0;
@@ -192,7 +195,8 @@ export function createEngineApi(deps: EngineDeps) {
 		/** Cancels a running import; the import then rejects with code ABORTED. */
 		cancel(jobId: string): boolean {
 			const job = jobs.get(jobId);
-			job?.abort();
+			if (job) job.abort();
+			else cancelledEarly.add(jobId);
 			return job !== undefined;
 		},
 
