@@ -11,6 +11,22 @@
  * and r = 1/fk wherever fk == Fk (every weight 1, where the formulas degenerate).
  */
 
+/**
+ * Σ values with Neumaier's compensated summation: R's sum() accumulates in long double, so a plain
+ * double loop would drift from sdcMicro's figures (Σ 1/fk over adult is 19502 + 3e-10 otherwise).
+ */
+export function accurateSum(values: ArrayLike<number>): number {
+	let sum = 0;
+	let compensation = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		const t = sum + v;
+		compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+		sum = t;
+	}
+	return sum + compensation;
+}
+
 export function unweightedRisk(fk: Float64Array): Float64Array {
 	const risk = new Float64Array(fk.length);
 	for (let i = 0; i < fk.length; i++) risk[i] = 1 / fk[i];
@@ -46,12 +62,9 @@ export interface GlobalRisk {
 }
 
 export function globalRisk(risk: Float64Array, thresholds: readonly number[] = [0.5, 0.1]): GlobalRisk {
-	let sum = 0;
+	const sum = accurateSum(risk);
 	let max = 0;
-	for (let i = 0; i < risk.length; i++) {
-		sum += risk[i];
-		if (risk[i] > max) max = risk[i];
-	}
+	for (let i = 0; i < risk.length; i++) if (risk[i] > max) max = risk[i];
 	const recordsAbove: Record<string, number> = {};
 	for (const t of thresholds) {
 		let above = 0;
@@ -91,11 +104,8 @@ export function householdRisk(risk: Float64Array, householdCodes: Int32Array): H
 		seen[householdCodes[i]] = 1;
 	}
 	const perRecord = new Float64Array(risk.length);
-	let sum = 0;
-	for (let i = 0; i < risk.length; i++) {
-		perRecord[i] = 1 - survival[householdCodes[i]];
-		sum += perRecord[i];
-	}
+	for (let i = 0; i < risk.length; i++) perRecord[i] = 1 - survival[householdCodes[i]];
+	const sum = accurateSum(perRecord);
 	let households = 0;
 	for (let h = 0; h <= maxCode; h++) households += seen[h];
 	const n = risk.length;

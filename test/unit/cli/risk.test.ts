@@ -1,0 +1,149 @@
+/**
+ * `tokumei risk`: runs the command in-process on project files written to a temporary folder,
+ * pointing at ../shared data, and checks the JSON contract of issue 4 and the --records file.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../../bin/commands/risk';
+
+const shared = path.resolve(process.cwd(), '../shared');
+const present = existsSync(path.join(shared, 'reference/sdcmicro/records/francdat.csv'));
+if (!present) console.warn('tokumei risk CLI tests skipped: ../shared is absent');
+
+const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-risk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function runRisk(config: unknown, extra: string[] = []) {
+	const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
+	writeFileSync(file, JSON.stringify(config));
+	let stdout = '';
+	let stderr = '';
+	const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += chunk), true));
+	const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += chunk), true));
+	try {
+		const code = await run([file, ...extra]);
+		return { code, stdout, stderr };
+	} finally {
+		out.mockRestore();
+		err.mockRestore();
+	}
+}
+
+const adultQis = [
+	'sex',
+	'age',
+	'race',
+	'marital-status',
+	'education',
+	'native-country',
+	'workclass',
+	'occupation',
+	'salary-class'
+];
+const adultConfig = (extra: Record<string, unknown> = {}) => ({
+	tokumei: 1,
+	data: { path: path.join(shared, 'datasets/arx/adult/adult.csv'), delimiter: ';' },
+	attributes: Object.fromEntries(
+		adultQis.map((name) => [
+			name,
+			{
+				role: 'quasi-identifying',
+				hierarchy: { path: path.join(shared, `datasets/arx/adult/adult_hierarchy_${name}.csv`) }
+			}
+		])
+	),
+	...extra
+});
+
+describe.skipIf(!present)('tokumei risk', () => {
+	it('prints the risk of raw adult as ARX reports it', async () => {
+		const { code, stdout } = await runRisk(adultConfig({ population: { samplingFraction: 0.1 } }));
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.records).toBe(30162);
+		expect(report.equivalenceClasses).toBe(19502);
+		expect(report.sampleUniques).toBe(15512);
+		expect(report.prosecutor.average).toBe(0.6465751607983555);
+		expect(report.prosecutor.highest).toBe(1);
+		expect(report.classSizes['1']).toBe(15512);
+		expect(report.classSizes['2']).toBe(2098);
+		expect(Object.keys(report.prosecutor.recordsAtRisk)).toEqual(
+			expect.arrayContaining(['0.5', '0.2', '0.1'])
+		);
+		expect(report.populationUniqueness.dankar.model).toBe('pitman');
+		expect(Math.abs(report.populationUniqueness.dankar.value - 0.27684993883653597)).toBeLessThan(1e-9);
+		expect(report.kViolations).toEqual({ '2': 15512, '3': 19708, '5': 23470 });
+		expect(report.individualRisk.expectedReidentifications).toBe(19502);
+		expect(report.householdRisk).toBeNull();
+		expect(report.suda2).toMatchObject({ uniqueRecords: 15512, maxScore: 40326, scoreSum: 20402731 });
+		expect(Object.keys(report.suda2.attributeContributions)).toEqual(adultQis);
+		expect(typeof report.elapsedMs).toBe('number');
+	});
+
+	it('applies a fixed transformation', async () => {
+		const transformation = Object.fromEntries(adultQis.map((q) => [q, 1]));
+		const { code, stdout } = await runRisk(adultConfig({ transformation }));
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.equivalenceClasses).toBeLessThan(19502);
+		expect(report.prosecutor.average).toBe(report.equivalenceClasses / 30162);
+		expect(report.populationUniqueness).toBeNull();
+	});
+
+	it('accepts key variables without hierarchy and writes the per-record file (francdat)', async () => {
+		const records = path.join(dir, 'francdat-records.csv');
+		const { code, stdout, stderr } = await runRisk(
+			{
+				tokumei: 1,
+				data: { path: path.join(shared, 'datasets/sdcmicro/francdat.csv') },
+				attributes: Object.fromEntries(
+					['Key1', 'Key2', 'Key3', 'Key4'].map((k) => [k, { role: 'quasi-identifying' }])
+				),
+				weights: 'w'
+			},
+			['--records', records]
+		);
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.individualRisk.weighted).toBe(true);
+		expect(Math.abs(report.individualRisk.expectedReidentifications - 0.966526045199967)).toBeLessThan(1e-12);
+		const lines = readFileSync(records, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('row,fk,Fk,risk,suda_score,dis_score');
+		const expected = readFileSync(path.join(shared, 'reference/sdcmicro/records/francdat.csv'), 'utf8')
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.split(',').map(Number));
+		lines.slice(1).forEach((line, i) => {
+			const [row, fk, Fk, risk, score, dis] = line.split(',').map(Number);
+			const [eRow, eFk, eFK, , eRisk, eScore, eDis] = expected[i];
+			expect([row, fk, Fk, score]).toEqual([eRow, eFk, eFK, eScore]);
+			expect(Math.abs(risk - eRisk)).toBeLessThanOrEqual(1e-9 * eRisk);
+			expect(Math.abs(dis - eDis)).toBeLessThanOrEqual(1e-6 * Math.max(eDis, 1e-300));
+		});
+	});
+
+	it('reports bad configurations on stderr with exit code 2', async () => {
+		const noHierarchy = await runRisk({
+			tokumei: 1,
+			data: { path: path.join(shared, 'datasets/sdcmicro/francdat.csv') },
+			attributes: { Key1: { role: 'quasi-identifying' } },
+			transformation: { Key1: 1 }
+		});
+		expect(noHierarchy.code).toBe(2);
+		expect(noHierarchy.stderr).toMatch(/Key1/);
+		const badWeights = await runRisk({
+			tokumei: 1,
+			data: { path: path.join(shared, 'datasets/sdcmicro/francdat.csv') },
+			attributes: { Key1: { role: 'quasi-identifying' } },
+			weights: 'nope'
+		});
+		expect(badWeights.code).toBe(2);
+		expect(badWeights.stderr).toMatch(/weights/);
+		const missing = await run([]);
+		expect(missing).toBe(2);
+	});
+});
