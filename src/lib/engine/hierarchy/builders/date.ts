@@ -64,7 +64,7 @@ const MONTHLY: DateLevel[] = [
 ];
 
 /** Levels that are a function of each level (checked again on the output). */
-const MAY_FOLLOW: Record<DateLevel, readonly DateLevel[]> = {
+export const DATE_LEVEL_SUCCESSORS: Record<DateLevel, readonly DateLevel[]> = {
 	day: LEVELS.filter((l) => l !== 'day'),
 	'era-day': LEVELS.filter((l) => l !== 'era-day'),
 	month: MONTHLY.filter((l) => l !== 'month'),
@@ -100,8 +100,8 @@ export function parseDateSpec(raw: unknown, path = 'hierarchy'): DateSpec {
 		return l as DateLevel;
 	});
 	levels?.forEach((l, i) => {
-		if (i > 0 && !MAY_FOLLOW[levels[i - 1]].includes(l)) {
-			const ok = MAY_FOLLOW[levels[i - 1]];
+		if (i > 0 && !DATE_LEVEL_SUCCESSORS[levels[i - 1]].includes(l)) {
+			const ok = DATE_LEVEL_SUCCESSORS[levels[i - 1]];
 			fail(
 				`${path}.levels[${i}]: "${l}" cannot follow "${levels[i - 1]}" ` +
 					`(it does not merge whole groups of it; allowed: ${ok.length ? ok.join(', ') : 'none'})`
@@ -209,14 +209,14 @@ export function buildDateRows(values: readonly string[], spec: DateSpec): string
 	return values.map((value) => {
 		const date = parseDateValue(value);
 		if (!date && spec.strict) fail(`date builder: value ${JSON.stringify(value)} is not a date`);
-		const row = [value];
-		for (const level of levels) {
-			const label = date ? levelLabel(level, date, spec) : null;
-			if (label === null && date && spec.strict) {
-				fail(`date builder: value ${JSON.stringify(value)} has no 和暦 (before 1873-01-01)`);
-			}
-			row.push(label ?? missing);
+		const labels = date ? levels.map((level) => levelLabel(level, date, spec)) : null;
+		// A date with no 和暦 (before 1873) under an era level is missing at every level: keeping its
+		// Gregorian labels while its era label is missing would split the missing group at later levels.
+		const complete = labels !== null && labels.every((l) => l !== null);
+		if (date && !complete && spec.strict) {
+			fail(`date builder: value ${JSON.stringify(value)} has no 和暦 (before 1873-01-01)`);
 		}
+		const row = [value, ...(complete ? (labels as string[]) : levels.map(() => missing))];
 		row.push('*');
 		return row;
 	});

@@ -111,7 +111,8 @@ export function buildMaskRows(values: readonly string[], spec: MaskSpec): string
 	if (postal) {
 		const codes = values.map(normalizePostalCode);
 		const valid = values.filter((_, i) => codes[i] !== null);
-		const hyphen = spec.hyphen ?? valid.filter((v) => v.includes('-')).length * 2 >= valid.length;
+		const hyphen =
+			spec.hyphen ?? valid.filter((v) => /[-‐−–—ー]/.test(v.normalize('NFKC'))).length * 2 >= valid.length;
 		separators = hyphen ? '-' : '';
 		forms = codes.map((c) => (c === null ? null : [...(hyphen ? `${c.slice(0, 3)}-${c.slice(3)}` : c)]));
 	} else {

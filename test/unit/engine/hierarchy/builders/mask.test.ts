@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildHierarchyRows } from '../../../../../src/lib/engine/hierarchy/builders';
+import { normalizePostalCode } from '../../../../../src/lib/engine/hierarchy/builders/mask';
+
+describe('mask builder', () => {
+	it('masks right to left, one character per level by default', () => {
+		expect(buildHierarchyRows(['1234567'], { builder: 'mask' })).toEqual([
+			['1234567', '123456*', '12345**', '1234***', '123****', '12*****', '1******', '*******', '*']
+		]);
+	});
+
+	it('chosen levels, separators kept, values of different lengths', () => {
+		const rows = buildHierarchyRows(['AB-123', 'AB-1', ''], {
+			builder: 'mask',
+			masked: [2, 4],
+			separators: '-'
+		});
+		expect(rows).toEqual([
+			['AB-123', 'AB-1**', 'A*-***', '*'],
+			['AB-1', 'A*-*', '**-*', '*'],
+			['', '*', '*', '*']
+		]);
+	});
+
+	it('fixed length sends other lengths to the missing group', () => {
+		const rows = buildHierarchyRows(['1234', '123'], {
+			builder: 'mask',
+			masked: [2],
+			length: 4,
+			missing: '?'
+		});
+		expect(rows).toEqual([
+			['1234', '12**', '*'],
+			['123', '?', '*']
+		]);
+	});
+
+	it('postal preset: 7 digits → 3-digit zone → 2 digits → * (DOMAIN §5.2)', () => {
+		const rows = buildHierarchyRows(['〒100-0001', '1000002', '１００－０００３', '12-345'], {
+			builder: 'mask',
+			preset: 'postal'
+		});
+		expect(rows).toEqual([
+			['〒100-0001', '100-****', '10*-****', '*'],
+			['1000002', '100-****', '10*-****', '*'],
+			['１００－０００３', '100-****', '10*-****', '*'],
+			['12-345', '*', '*', '*']
+		]);
+		const plain = buildHierarchyRows(['1234567'], { builder: 'mask', preset: 'postal', masked: [4] });
+		expect(plain).toEqual([['1234567', '123****', '*']]);
+	});
+
+	it('normalizes postal codes', () => {
+		expect(normalizePostalCode('〒 123-4567')).toBe('1234567');
+		expect(normalizePostalCode('123ー4567')).toBe('1234567');
+		expect(normalizePostalCode('123456')).toBeNull();
+	});
+
+	it('validates the spec', () => {
+		expect(() => buildHierarchyRows(['1'], { builder: 'mask', masked: [3, 2] })).toThrow(
+			'hierarchy.masked[1]: must mask more characters than the previous level (3 then 2)'
+		);
+		expect(() => buildHierarchyRows(['1'], { builder: 'mask', preset: 'postal', masked: [8] })).toThrow(
+			/cannot mask 8/
+		);
+		expect(() => buildHierarchyRows(['12'], { builder: 'mask', preset: 'postal', strict: true })).toThrow(
+			'mask builder: value "12" is not a 7-digit postal code'
+		);
+	});
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildHierarchyRows } from '../../../../../src/lib/engine/hierarchy/builders';
+
+describe('prefecture builder', () => {
+	it('codes, both name forms and addresses → prefecture → 地方 → * (DOMAIN §5.1)', () => {
+		const rows = buildHierarchyRows(['13', '東京', '東京都', '1', '京都府京都市左京区', '三重県', 'どこか'], {
+			builder: 'prefecture'
+		});
+		expect(rows).toEqual([
+			['13', '東京都', '関東', '*'],
+			['東京', '東京都', '関東', '*'],
+			['東京都', '東京都', '関東', '*'],
+			['1', '北海道', '北海道', '*'],
+			['京都府京都市左京区', '京都府', '近畿', '*'],
+			['三重県', '三重県', '近畿', '*'],
+			['どこか', '*', '*', '*']
+		]);
+	});
+
+	it('code labels and the 地方厚生局 grouping; the two groupings cannot be stacked', () => {
+		const rows = buildHierarchyRows(['三重'], {
+			builder: 'prefecture',
+			levels: ['prefecture', 'kouseikyoku'],
+			labels: 'code'
+		});
+		expect(rows).toEqual([['三重', '24', '東海北陸', '*']]);
+		expect(() =>
+			buildHierarchyRows(['三重'], { builder: 'prefecture', levels: ['prefecture', 'region', 'kouseikyoku'] })
+		).toThrow(/cannot be stacked/);
+	});
+});
+
+describe('sex builder', () => {
+	it('merges the code schemes of DOMAIN §5.7', () => {
+		const rows = buildHierarchyRows(['1', 'M', '女', 'female', '9', 'U', '?'], { builder: 'sex' });
+		expect(rows.map((r) => r[1])).toEqual(['男性', '男性', '女性', '女性', 'その他', '不明', '不明']);
+		expect(rows.every((r) => r.length === 3 && r[2] === '*')).toBe(true);
+	});
+});
+
+describe('dispatcher', () => {
+	it('names an unknown builder', () => {
+		expect(() => buildHierarchyRows(['a'], { builder: 'magic' })).toThrow(
+			'hierarchy.builder: expected one of interval, age, date, mask, groups, prefix, prefecture, sex, got "magic"'
+		);
+		expect(() => buildHierarchyRows(['a'], null)).toThrow('hierarchy: expected an object, got null');
+	});
+
+	it('de-duplicates values', () => {
+		expect(buildHierarchyRows(['1', '1', '2'], { builder: 'sex' }).map((r) => r[0])).toEqual(['1', '2']);
+	});
+});
