@@ -1,14 +1,16 @@
-import Papa from 'papaparse';
+import { CsvStreamParser } from './csv-stream-parser';
+import { detectDelimiter } from './delimiter';
 import { encodeRows, type EncodedTable } from './encoded-table';
 
 /**
- * Parses already-decoded CSV text into header + rows (quoted fields, CRLF, BOM handled).
- * The browser importer streams instead; this whole-text variant serves the CLI and tests.
+ * Parses already-decoded CSV text into header + rows (quoted fields, CRLF/LF/CR, BOM handled) with the same
+ * parser as the streaming importer, so the CLI and the browser read a file identically. The delimiter is
+ * detected when not given.
  */
 export function parseCsvText(text: string, delimiter?: string): { header: string[]; rows: string[][] } {
 	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	const parsed = Papa.parse<string[]>(clean, { delimiter: delimiter ?? '', skipEmptyLines: true });
-	const [header = [], ...rows] = parsed.data;
+	const parser = new CsvStreamParser(delimiter || detectDelimiter(clean.slice(0, 64 * 1024)));
+	const [header = [], ...rows] = [...parser.push(clean), ...parser.finish()];
 	return { header, rows };
 }
 
