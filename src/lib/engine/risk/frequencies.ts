@@ -20,6 +20,8 @@ export interface FrequencyInput {
 	readonly weights?: Float64Array;
 	/** Weight of records that match with a wildcard (sdcMicro's alpha, default 1). */
 	readonly alpha?: number;
+	/** Exact classes of every row when already known (e.g. from groupify), used when nothing is missing. */
+	readonly classes?: { readonly classOfRow: Int32Array; readonly count: number };
 }
 
 export interface Frequencies {
@@ -109,9 +111,12 @@ export function frequencies(input: FrequencyInput): Frequencies {
 	const fk = new Float64Array(rowCount);
 	const Fk = new Float64Array(rowCount);
 	if (!hasAnyMissing(input)) {
-		const classOfRow = exactClasses(keys, rowCount);
-		let classes = 0;
-		for (let row = 0; row < rowCount; row++) if (classOfRow[row] + 1 > classes) classes = classOfRow[row] + 1;
+		const classOfRow = input.classes?.classOfRow ?? exactClasses(keys, rowCount);
+		let classes = input.classes?.count ?? 0;
+		if (!input.classes) {
+			for (let row = 0; row < rowCount; row++)
+				if (classOfRow[row] + 1 > classes) classes = classOfRow[row] + 1;
+		}
 		const count = new Float64Array(classes);
 		const weight = new Float64Array(classes);
 		for (let row = 0; row < rowCount; row++) {

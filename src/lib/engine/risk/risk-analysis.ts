@@ -149,7 +149,8 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 		keys: codes,
 		rowCount,
 		missing: keys.map((k) => k.missing),
-		weights: input.weights
+		weights: input.weights,
+		classes: subset ? undefined : classes
 	});
 	const risk = input.weights ? weightedRisk(freq.fk, freq.Fk) : unweightedRisk(freq.fk);
 	const global = globalRisk(risk, [0.5, 0.1]);
