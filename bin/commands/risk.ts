@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, parseProjectConfig } from '../../src/lib/engine/config/project-config';
+import { japanPopulationModel } from '../../src/lib/engine/jp/population';
 import { generalizeColumn } from '../../src/lib/engine/hierarchy/hierarchy';
 import {
 	analyzeRisk,
@@ -70,6 +71,21 @@ async function loadRiskProject(configPath: string): Promise<LoadedProject> {
 			}
 		}
 		json = { ...json, transformation: kept };
+	}
+	// The built-in census population: "population": {"area": "00" | "13" | "東京都"} (全国 or a prefecture).
+	const population = json.population as Record<string, unknown> | undefined;
+	if (population && typeof population === 'object' && 'area' in population) {
+		const area = population.area;
+		if (typeof area !== 'string' && typeof area !== 'number') {
+			throw new ConfigError(
+				'population.area: expected "00" (全国), a JIS prefecture code or a prefecture name'
+			);
+		}
+		try {
+			json = { ...json, population: japanPopulationModel(area) };
+		} catch (error) {
+			throw new ConfigError(`population.area: ${(error as Error).message}`);
+		}
 	}
 	const project = await loadProjectFromConfig(parseProjectConfig(json), path.dirname(file));
 	if (bare.size === 0) return project;

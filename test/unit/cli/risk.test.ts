@@ -126,6 +126,17 @@ describe.skipIf(!present)('tokumei risk', () => {
 		});
 	});
 
+	it('uses the built-in census population of a prefecture', async () => {
+		const { code, stdout } = await runRisk(adultConfig({ population: { area: '13' } }));
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		expect(report.populationUniqueness.populationSize).toBe(14047594);
+		expect(report.populationUniqueness.dankar.model).toBe('pitman');
+		const bad = await runRisk(adultConfig({ population: { area: '99' } }));
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/population.area/);
+	});
+
 	it('reports bad configurations on stderr with exit code 2', async () => {
 		const noHierarchy = await runRisk({
 			tokumei: 1,
