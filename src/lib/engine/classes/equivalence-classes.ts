@@ -1,0 +1,220 @@
+/**
+ * Equivalence classes of a snapshot (atoms grouped by their QI codes) and the privacy check
+ * with record suppression, following ARX's HashGroupify#analyzeAll (ARX 3.9.2): classes that fail a
+ * class-based criterion are suppressed; the transformation is anonymous when the suppressed
+ * research-sample rows stay within the limit and the sample-based criteria hold on what remains.
+ */
+import type { EquivalenceClassView, PrivacyCriterion, SensitiveHistogram } from '../criteria/criterion';
+import type { Snapshot } from './snapshot';
+
+export interface ClassTable {
+	readonly levels: Int32Array;
+	readonly count: number;
+	/** qi[q][class] = code of QI q at levels[q]. */
+	readonly qi: readonly Int32Array[];
+	/** Research-sample rows per class. */
+	readonly size: Int32Array;
+	/** All rows per class. */
+	readonly population: Int32Array;
+	/** Atoms of each class: atoms[atomStart[c] .. atomStart[c+1]) (only with sensitive attributes). */
+	readonly atomStart?: Int32Array;
+	readonly atoms?: Int32Array;
+	readonly snapshot: Snapshot;
+}
+
+export function classesOf(snapshot: Snapshot): ClassTable {
+	if (snapshot.sensitive.length === 0) {
+		return {
+			levels: snapshot.levels,
+			count: snapshot.count,
+			qi: snapshot.qi,
+			size: snapshot.size,
+			population: snapshot.population,
+			snapshot
+		};
+	}
+	const n = snapshot.count;
+	const columns = snapshot.qi;
+	let capacity = 16;
+	while (capacity < n * 2) capacity *= 2;
+	const mask = capacity - 1;
+	const slots = new Int32Array(capacity).fill(-1);
+	const firstAtom = new Int32Array(n);
+	const classOfAtom = new Int32Array(n);
+	const size = new Int32Array(n);
+	const population = new Int32Array(n);
+	let count = 0;
+	for (let i = 0; i < n; i++) {
+		let h = 0x811c9dc5 | 0;
+		for (let c = 0; c < columns.length; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
+		h ^= h >>> 15;
+		h = Math.imul(h, 0x2c1b3c6d);
+		let slot = (h ^ (h >>> 12)) & mask;
+		for (;;) {
+			const id = slots[slot];
+			if (id === -1) {
+				slots[slot] = count;
+				firstAtom[count] = i;
+				classOfAtom[i] = count;
+				size[count] = snapshot.size[i];
+				population[count] = snapshot.population[i];
+				count++;
+				break;
+			}
+			const other = firstAtom[id];
+			let same = true;
+			for (let c = 0; c < columns.length && same; c++) same = columns[c][i] === columns[c][other];
+			if (same) {
+				classOfAtom[i] = id;
+				size[id] += snapshot.size[i];
+				population[id] += snapshot.population[i];
+				break;
+			}
+			slot = (slot + 1) & mask;
+		}
+	}
+	// Counting sort of the atoms by class, so each class's atoms are contiguous.
+	const atomStart = new Int32Array(count + 1);
+	for (let i = 0; i < n; i++) atomStart[classOfAtom[i] + 1]++;
+	for (let c = 0; c < count; c++) atomStart[c + 1] += atomStart[c];
+	const cursor = atomStart.slice(0, count);
+	const atoms = new Int32Array(n);
+	for (let i = 0; i < n; i++) atoms[cursor[classOfAtom[i]]++] = i;
+	return {
+		levels: snapshot.levels,
+		count,
+		qi: columns.map((column) => {
+			const out = new Int32Array(count);
+			for (let c = 0; c < count; c++) out[c] = column[firstAtom[c]];
+			return out;
+		}),
+		size: size.slice(0, count),
+		population: population.slice(0, count),
+		atomStart,
+		atoms,
+		snapshot
+	};
+}
+
+/** Histograms of each sensitive attribute in one class (codes with their row counts). */
+function histograms(classes: ClassTable, c: number, scratch: readonly Int32Array[]): SensitiveHistogram[] {
+	const { snapshot, atomStart, atoms } = classes;
+	if (!atomStart || !atoms) return [];
+	const start = atomStart[c];
+	const end = atomStart[c + 1];
+	return snapshot.sensitive.map((column, s) => {
+		const counts = scratch[s];
+		const codes: number[] = [];
+		for (let i = start; i < end; i++) {
+			const atom = atoms[i];
+			const code = column[atom];
+			if (counts[code] === 0) codes.push(code);
+			counts[code] += snapshot.size[atom];
+		}
+		const kept = codes.filter((code) => counts[code] > 0);
+		const result = {
+			codes: Int32Array.from(kept),
+			counts: Int32Array.from(kept, (code) => counts[code]),
+			length: kept.length
+		};
+		for (const code of codes) counts[code] = 0;
+		return result;
+	});
+}
+
+export interface PrivacyResult {
+	readonly anonymous: boolean;
+	/** 1 = the class is suppressed. Complete only for anonymous results (early abort otherwise). */
+	readonly outlier: Uint8Array;
+	/** Suppressed research-sample rows. */
+	readonly suppressed: number;
+	/**
+	 * Whether the minimal class size alone (k of k-anonymity and the like) already needs more
+	 * suppression than allowed: then every more specialized transformation fails too.
+	 */
+	readonly minimalSizeFailed: boolean;
+}
+
+export interface PrivacySetup {
+	readonly criteria: readonly PrivacyCriterion[];
+	/** Largest number of research-sample rows that may be suppressed: ⌊limit × rows⌋ as in ARX. */
+	readonly suppressionLimit: number;
+	readonly sensitiveCardinalities: readonly number[];
+	/** Rows of the research sample (for sample-based criteria). */
+	readonly sampleRows: number;
+}
+
+/** ARX's minimal group size: the largest minimal class size the criteria make available (0 if none). */
+export function minimalClassSize(criteria: readonly PrivacyCriterion[]): number {
+	let k = 0;
+	for (const c of criteria) {
+		if (c.kind === 'class' && c.minimalClassSizeAvailable) k = Math.max(k, c.minimalClassSize);
+	}
+	return k;
+}
+
+export function checkPrivacy(classes: ClassTable, setup: PrivacySetup): PrivacyResult {
+	const classCriteria = setup.criteria.filter((c) => c.kind === 'class');
+	const sampleCriteria = setup.criteria.filter((c) => c.kind === 'sample');
+	const k = minimalClassSize(setup.criteria);
+	const outlier = new Uint8Array(classes.count);
+	const { size, population } = classes;
+	// ARX first counts the rows of classes below the minimal class size (k-anonymity's k).
+	let belowMinimal = 0;
+	for (let c = 0; c < classes.count; c++) if (size[c] < k) belowMinimal += size[c];
+	const minimalSizeFailed = belowMinimal > setup.suppressionLimit;
+	if (minimalSizeFailed) return { anonymous: false, outlier, suppressed: belowMinimal, minimalSizeFailed };
+
+	const needsHistograms = classes.snapshot.sensitive.length > 0;
+	const scratch = setup.sensitiveCardinalities.map((n) => new Int32Array(n));
+	let suppressed = 0;
+	for (let c = 0; c < classes.count; c++) {
+		let fulfilled = size[c] >= k;
+		let presenceFailed = false;
+		if (fulfilled && classCriteria.length > 0) {
+			const view: EquivalenceClassView = {
+				size: size[c],
+				populationSize: population[c],
+				sensitive: needsHistograms ? histograms(classes, c, scratch) : []
+			};
+			for (const criterion of classCriteria) {
+				if (!criterion.isAnonymous(view)) {
+					fulfilled = false;
+					presenceFailed = criterion.emptyClassFailureIsFatal === true;
+					break;
+				}
+			}
+		}
+		if (!fulfilled) {
+			// ARX: rows of the population table without a match in the research sample cannot be
+			// suppressed, so a δ-presence violation there makes the whole transformation fail.
+			if (size[c] === 0) {
+				if (presenceFailed) return { anonymous: false, outlier, suppressed, minimalSizeFailed };
+				continue;
+			}
+			outlier[c] = 1;
+			suppressed += size[c];
+			if (suppressed > setup.suppressionLimit) {
+				return { anonymous: false, outlier, suppressed, minimalSizeFailed };
+			}
+		}
+	}
+	if (sampleCriteria.length > 0) {
+		const classSizes = new Int32Array(classes.count);
+		let classCount = 0;
+		let rows = 0;
+		for (let c = 0; c < classes.count; c++) {
+			if (!outlier[c] && size[c] > 0) {
+				classSizes[classCount++] = size[c];
+				rows += size[c];
+			}
+		}
+		const remaining = { classSizes, classCount, rows, totalRows: setup.sampleRows };
+		for (const criterion of sampleCriteria) {
+			if (!criterion.isAnonymous(remaining)) {
+				return { anonymous: false, outlier, suppressed, minimalSizeFailed };
+			}
+		}
+	}
+	return { anonymous: true, outlier, suppressed, minimalSizeFailed };
+}

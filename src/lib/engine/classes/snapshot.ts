@@ -1,0 +1,183 @@
+/**
+ * Applying a full-domain transformation and rolling classes up (DESIGN.md "Engine notes").
+ *
+ * The rows are first collapsed into "atoms": distinct tuples of (QI leaf codes, sensitive codes),
+ * each with the number of research-sample rows (`size`) and of all rows (`population`) it holds.
+ * A snapshot is the atom list of one transformation. Because hierarchy levels coarsen monotonically,
+ * the snapshot of a transformation T can be computed from the snapshot of any S ≤ T by mapping the
+ * codes level-to-level and merging equal tuples: the cost is the number of atoms of S, not the
+ * number of rows (ARX does the same with its snapshots, Kohlmayer et al. 2012, §5).
+ */
+import { levelMap, leafOfValues, type Hierarchy } from '../hierarchy/hierarchy';
+import type { EncodedColumn } from '../table/encoded-table';
+
+export interface PreparedQuasiIdentifier {
+	readonly name: string;
+	readonly hierarchy: Hierarchy;
+}
+
+export interface Snapshot {
+	/** Generalization level of each QI. */
+	readonly levels: Int32Array;
+	/** Number of atoms. */
+	readonly count: number;
+	/** qi[q][atom] = code of QI q at levels[q] (index into hierarchy.levels[levels[q]]). */
+	readonly qi: readonly Int32Array[];
+	/** sensitive[s][atom] = code of sensitive attribute s. */
+	readonly sensitive: readonly Int32Array[];
+	/** Research-sample rows in the atom (all rows without a subset). */
+	readonly size: Int32Array;
+	/** All rows in the atom. */
+	readonly population: Int32Array;
+}
+
+export interface PreparedData {
+	readonly quasiIdentifiers: readonly PreparedQuasiIdentifier[];
+	/** Rows of the table (the population table when a subset is given). */
+	readonly rowCount: number;
+	/** Rows of the research sample (= rowCount without a subset). */
+	readonly sampleRows: number;
+	readonly sensitiveCardinalities: readonly number[];
+	/** The snapshot of the bottom node (every QI at level 0). */
+	readonly bottom: Snapshot;
+	/** levelMaps[q][from][to], built on demand. */
+	readonly levelMaps: (Int32Array | undefined)[][][];
+}
+
+/**
+ * Collapses rows into atoms.
+ * @param subset optional research subset (1 = row in the sample)
+ */
+export function prepareData(
+	quasiIdentifiers: readonly { name: string; column: EncodedColumn; hierarchy: Hierarchy }[],
+	sensitiveColumns: readonly EncodedColumn[],
+	rowCount: number,
+	subset?: Uint8Array
+): PreparedData {
+	const rowKeys: Int32Array[] = quasiIdentifiers.map(({ column, hierarchy }) => {
+		const leaves = leafOfValues(column, hierarchy);
+		const codes = new Int32Array(rowCount);
+		for (let row = 0; row < rowCount; row++) codes[row] = leaves[column.codes[row]];
+		return codes;
+	});
+	const sensitiveKeys = sensitiveColumns.map((c) => c.codes);
+	const size = new Int32Array(rowCount);
+	let sampleRows = 0;
+	for (let row = 0; row < rowCount; row++) {
+		const inSample = subset ? subset[row] : 1;
+		size[row] = inSample;
+		sampleRows += inSample;
+	}
+	const rowsAsSnapshot: Snapshot = {
+		levels: new Int32Array(quasiIdentifiers.length),
+		count: rowCount,
+		qi: rowKeys,
+		sensitive: sensitiveKeys,
+		size,
+		population: new Int32Array(rowCount).fill(1)
+	};
+	const bottom = merge(rowsAsSnapshot, rowKeys, rowsAsSnapshot.levels);
+	return {
+		quasiIdentifiers: quasiIdentifiers.map(({ name, hierarchy }) => ({ name, hierarchy })),
+		rowCount,
+		sampleRows,
+		sensitiveCardinalities: sensitiveColumns.map((c) => c.values.length),
+		bottom,
+		levelMaps: quasiIdentifiers.map(({ hierarchy }) =>
+			Array.from({ length: hierarchy.height }, () => new Array(hierarchy.height).fill(undefined))
+		)
+	};
+}
+
+function mapBetween(data: PreparedData, q: number, from: number, to: number): Int32Array {
+	let map = data.levelMaps[q][from][to];
+	if (!map) {
+		map = levelMap(data.quasiIdentifiers[q].hierarchy, from, to);
+		data.levelMaps[q][from][to] = map;
+	}
+	return map;
+}
+
+/** Computes the snapshot of `levels` from `source`, whose levels must all be ≤ `levels`. */
+export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<number>): Snapshot {
+	const target = Int32Array.from(levels);
+	const keys: Int32Array[] = [];
+	for (let q = 0; q < target.length; q++) {
+		const from = source.levels[q];
+		const to = target[q];
+		if (from > to) throw new RangeError(`cannot roll up from level ${from} to ${to} (dimension ${q})`);
+		if (from === to) {
+			keys.push(source.qi[q]);
+			continue;
+		}
+		const map = mapBetween(data, q, from, to);
+		const codes = source.qi[q];
+		const out = new Int32Array(source.count);
+		for (let i = 0; i < source.count; i++) out[i] = map[codes[i]];
+		keys.push(out);
+	}
+	return merge(source, keys, target);
+}
+
+/**
+ * Merges the source's atoms whose (mapped QI codes, sensitive codes) tuples are equal.
+ * Open addressing over the tuples; atoms keep the order of their first occurrence.
+ */
+function merge(source: Snapshot, keys: Int32Array[], levels: Int32Array): Snapshot {
+	const n = source.count;
+	const columns = [...keys, ...source.sensitive];
+	const width = columns.length;
+	let capacity = 16;
+	while (capacity < n * 2) capacity *= 2;
+	const mask = capacity - 1;
+	const slots = new Int32Array(capacity).fill(-1);
+	const firstOf = new Int32Array(n); // merged atom → source atom holding its key
+	const size = new Int32Array(n);
+	const population = new Int32Array(n);
+	let count = 0;
+	for (let i = 0; i < n; i++) {
+		let h = 0x811c9dc5 | 0;
+		for (let c = 0; c < width; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
+		h ^= h >>> 15;
+		h = Math.imul(h, 0x2c1b3c6d);
+		let slot = (h ^ (h >>> 12)) & mask;
+		for (;;) {
+			const id = slots[slot];
+			if (id === -1) {
+				slots[slot] = count;
+				firstOf[count] = i;
+				size[count] = source.size[i];
+				population[count] = source.population[i];
+				count++;
+				break;
+			}
+			const other = firstOf[id];
+			let same = true;
+			for (let c = 0; c < width; c++) {
+				if (columns[c][i] !== columns[c][other]) {
+					same = false;
+					break;
+				}
+			}
+			if (same) {
+				size[id] += source.size[i];
+				population[id] += source.population[i];
+				break;
+			}
+			slot = (slot + 1) & mask;
+		}
+	}
+	const pick = (column: Int32Array) => {
+		const out = new Int32Array(count);
+		for (let a = 0; a < count; a++) out[a] = column[firstOf[a]];
+		return out;
+	};
+	return {
+		levels,
+		count,
+		qi: keys.map(pick),
+		sensitive: source.sensitive.map(pick),
+		size: size.slice(0, count),
+		population: population.slice(0, count)
+	};
+}

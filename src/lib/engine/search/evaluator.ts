@@ -1,0 +1,86 @@
+/**
+ * Evaluates transformations for the searches: computes a node's atoms by rolling up the smallest
+ * cached snapshot of a more specialized node (DESIGN.md: classes ≪ rows), then its classes and
+ * privacy verdict. Snapshots are cached first-in first-out within a budget of atoms.
+ */
+import {
+	checkPrivacy,
+	classesOf,
+	type ClassTable,
+	type PrivacyResult,
+	type PrivacySetup
+} from '../classes/equivalence-classes';
+import { rollUp, type PreparedData, type Snapshot } from '../classes/snapshot';
+
+export interface Evaluation {
+	readonly classes: ClassTable;
+	readonly privacy: PrivacyResult;
+}
+
+export class Evaluator {
+	private readonly cache = new Map<string, Snapshot>();
+	private cachedAtoms = 0;
+	private readonly budget: number;
+	/** Number of privacy checks performed. */
+	checks = 0;
+
+	constructor(
+		readonly data: PreparedData,
+		readonly setup: PrivacySetup,
+		budgetAtoms = 8 * Math.max(data.bottom.count, 1 << 16)
+	) {
+		this.budget = budgetAtoms;
+	}
+
+	private source(levels: ArrayLike<number>): Snapshot {
+		let best = this.data.bottom;
+		for (const snapshot of this.cache.values()) {
+			if (snapshot.count >= best.count) continue;
+			let below = true;
+			for (let q = 0; q < levels.length && below; q++) below = snapshot.levels[q] <= levels[q];
+			if (below) best = snapshot;
+		}
+		return best;
+	}
+
+	snapshot(levels: ArrayLike<number>): Snapshot {
+		const key = Array.prototype.join.call(levels, ',');
+		const cached = this.cache.get(key);
+		if (cached) return cached;
+		const snapshot = rollUp(this.data, this.source(levels), levels);
+		// Only snapshots noticeably smaller than the bottom one are worth keeping.
+		if (snapshot.count * 2 <= this.data.bottom.count || this.data.bottom.count < 64) {
+			this.cache.set(key, snapshot);
+			this.cachedAtoms += snapshot.count;
+			while (this.cachedAtoms > this.budget && this.cache.size > 0) {
+				const [oldest, old] = this.cache.entries().next().value as [string, Snapshot];
+				this.cache.delete(oldest);
+				this.cachedAtoms -= old.count;
+			}
+		}
+		return snapshot;
+	}
+
+	evaluate(levels: ArrayLike<number>): Evaluation {
+		this.checks++;
+		const classes = classesOf(this.snapshot(levels));
+		return { classes, privacy: checkPrivacy(classes, this.setup) };
+	}
+}
+
+/** Summary of an evaluated transformation for reports. */
+export function describeClasses(evaluation: Evaluation): {
+	suppressedRecords: number;
+	equivalenceClasses: number;
+	minClassSize: number;
+} {
+	const { classes, privacy } = evaluation;
+	let equivalenceClasses = 0;
+	let minClassSize = 0;
+	for (let c = 0; c < classes.count; c++) {
+		if (privacy.outlier[c] || classes.size[c] === 0) continue;
+		equivalenceClasses++;
+		if (minClassSize === 0 || classes.size[c] < minClassSize) minClassSize = classes.size[c];
+	}
+	return { suppressedRecords: privacy.suppressed, equivalenceClasses, minClassSize };
+}
