@@ -44,6 +44,8 @@ export interface Suda2Result {
 }
 
 const MAX_KEYS = 20;
+/** Uniqueness bitsets are kept for every subset: cap their memory at 256 MiB. */
+const MAX_BITSET_WORDS = 1 << 26;
 
 function factorial(k: number): number {
 	let f = 1;
@@ -86,6 +88,11 @@ export function suda2(
 	const words = (u + 31) >>> 5;
 	const subsets = 1 << m;
 	// unique[mask * words + w]: bit c set when candidate c is unique on the subset `mask`.
+	if (subsets * words > MAX_BITSET_WORDS) {
+		throw new Error(
+			`suda2: ${m} keys with ${u} unique records need ${Math.round((subsets * words) / 2 ** 18)} MiB; use fewer keys`
+		);
+	}
 	const unique = new Uint32Array(subsets * words);
 	const candidateRows = Int32Array.from(candidates);
 
