@@ -198,7 +198,10 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 		}
 	}
 
-	const suda = input.suda === false || keys.length === 0 ? null : suda2(codes, rowCount, input.suda ?? {});
+	const suda =
+		input.suda === false || keys.length === 0
+			? null
+			: suda2(codes, rowCount, { ...(input.suda ?? {}), missing: keys.map((k) => k.missing) });
 	const attributeContributions: Record<string, number> = {};
 	if (suda) keys.forEach((k, v) => (attributeContributions[k.name] = suda.attributeContributions[v]));
 

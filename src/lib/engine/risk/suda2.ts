@@ -25,6 +25,12 @@ import { RefineTable, wholePartition, type Partition } from './refine';
 export interface Suda2Options {
 	/** DIS sampling fraction (sdcMicro's DisFraction, default 0.01). */
 	disFraction?: number;
+	/**
+	 * missing[k][code] = 1 for missing codes of key k. As in sdcMicro's Suda2.h (a missing value is an
+	 * ignored item), a key on which a record is missing never belongs to one of its MSUs; for grouping,
+	 * missing values otherwise compare as a value (sdcMicro's behaviour there was not verified).
+	 */
+	missing?: readonly (Uint8Array | undefined)[];
 }
 
 export interface Suda2Result {
@@ -109,6 +115,16 @@ export function suda2(
 	};
 	if (u > 0) visit(0, wholePartition(rowCount), 0);
 
+	// Keys on which each candidate is missing (bit v set): those keys are excluded from its MSUs.
+	const missingKeys = new Int32Array(u);
+	if (options.missing) {
+		for (let v = 0; v < m; v++) {
+			const flags = options.missing[v];
+			if (!flags) continue;
+			for (let c = 0; c < u; c++) if (flags[keys[v][candidateRows[c]]]) missingKeys[c] |= 1 << v;
+		}
+	}
+
 	const weightOfSize = new Float64Array(m + 1);
 	for (let s = 1; s <= m; s++) weightOfSize[s] = factorial(mEffective - s);
 	const candidateScore = new Float64Array(u);
@@ -129,6 +145,7 @@ export function suda2(
 				const bit = bits & -bits;
 				bits ^= bit;
 				const c = (w << 5) + (31 - Math.clz32(bit));
+				if (missingKeys[c] & mask) continue;
 				candidateScore[c] += weight;
 				msuCounts[size - 1]++;
 				for (let v = 0; v < m; v++) if (mask & (1 << v)) candidateContribution[c * m + v] += weight;

@@ -141,6 +141,18 @@ describe('SUDA2', () => {
 	});
 });
 
+describe('SUDA2 with missing values', () => {
+	it('never puts a key on which the record is missing into its MSUs', () => {
+		const a = col(0, 1, 1, 1);
+		const b = col(0, 0, 1, 1);
+		const c = col(0, 1, 0, 0);
+		// Code 0 of A is missing: row 0 loses its MSU {A}, keeps {B, C}.
+		const s = suda2([a, b, c], 4, { missing: [Uint8Array.from([1, 0]), undefined, undefined] });
+		expect(Array.from(s.scores)).toEqual([1, 3, 0, 0]);
+		expect(s.contributions[0][0]).toBe(0);
+	});
+});
+
 describe('attribute analysis', () => {
 	it("separation equals ARX's pair count and distinction = classes / records", () => {
 		const keys = [col(0, 0, 1, 1, 2), col(0, 1, 0, 1, 0)];
