@@ -222,7 +222,8 @@ function createCriterion(
 }
 
 /**
- * One criterion per spec, in the order given. Throws a CriterionConfigError (code 'BAD_CONFIG')
+ * One criterion per spec, in the order given except that δ-presence comes first (ARX checks it
+ * first, see emptyClassFailureIsFatal; evaluate class criteria in the returned order). Throws a CriterionConfigError (code 'BAD_CONFIG')
  * naming the offending field (`privacy[i].…`) for an invalid spec. Criteria are created once per
  * search: they precompute what they need from `setup` (global distributions, hierarchy trees,
  * derived k′).
@@ -241,6 +242,11 @@ export function createCriteria(
 		}
 		return createCriterion(spec, setup, `privacy[${i}]`, options);
 	});
+	// ARX evaluates δ-presence before every other class criterion (HashGroupify relies on it to
+	// tell an unsuppressible δ-presence failure of an empty class); the rest keep their order.
+	const presenceFirst = (c: PrivacyCriterion) =>
+		c.kind === 'class' && c.needsSubset && c.emptyClassFailureIsFatal ? 0 : 1;
+	criteria.sort((a, b) => presenceFirst(a) - presenceFirst(b));
 	// ARX accepts one DPresence at most, and Inclusion is one (ARXConfiguration#addPrivacyModel).
 	const presenceModels = specs.filter((s) => s.model === 'delta-presence' || s.model === 'inclusion').length;
 	if (presenceModels > 1) {

@@ -24,7 +24,7 @@ function badConfig(specs: unknown[], message: RegExp) {
 }
 
 describe('createCriteria', () => {
-	it('creates one criterion per spec, in order', () => {
+	it('creates one criterion per spec, in order (δ-presence first)', () => {
 		const criteria = createCriteria(
 			[
 				{ model: 'k-anonymity', k: 5 },
@@ -46,6 +46,7 @@ describe('createCriteria', () => {
 			setup
 		);
 		expect(criteria.map((c) => c.label)).toEqual([
+			'(0,0.5)-presence',
 			'5-anonymity',
 			'recursive-(4,2)-diversity for occupation',
 			'distinct-2-diversity for occupation',
@@ -54,7 +55,6 @@ describe('createCriteria', () => {
 			'0.2-closeness with hierarchical ground-distance for occupation',
 			'0.2-closeness with equal ground-distance for occupation',
 			'0.2-closeness with ordered distance for occupation',
-			'(0,0.5)-presence',
 			'(3)-map estimated as (2)-anonymity (zero-truncated-poisson)',
 			'(0.1)-avg-reidentification-risk',
 			'(0.1)-sample-uniqueness',
@@ -65,6 +65,24 @@ describe('createCriteria', () => {
 		expect(criteria.map((c) => c.kind).join('')).toBe(
 			'class'.repeat(10) + 'sample'.repeat(3) + 'class'.repeat(2)
 		);
+	});
+
+	it('puts δ-presence first, as ARX evaluates it before the other class criteria', () => {
+		const criteria = createCriteria(
+			[
+				{ model: 'k-anonymity', k: 2 },
+				{ model: 't-closeness', variant: 'equal', attribute: 'occupation', t: 0.2 },
+				{ model: 'delta-presence', deltaMin: 0.1, deltaMax: 0.5 },
+				{ model: 'sample-uniqueness', threshold: 0.1 }
+			],
+			setup
+		);
+		expect(criteria.map((c) => c.label)).toEqual([
+			'(0.1,0.5)-presence',
+			'2-anonymity',
+			'0.2-closeness with equal ground-distance for occupation',
+			'(0.1)-sample-uniqueness'
+		]);
 	});
 
 	it('rejects invalid specs with BAD_CONFIG and the field name', () => {
