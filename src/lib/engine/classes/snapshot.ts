@@ -76,7 +76,10 @@ export function prepareData(
 		size,
 		population: new Int32Array(rowCount).fill(1)
 	};
-	const bottom = merge(rowsAsSnapshot, rowKeys, rowsAsSnapshot.levels);
+	const bottom = merge(rowsAsSnapshot, rowKeys, rowsAsSnapshot.levels, [
+		...quasiIdentifiers.map((q) => q.hierarchy.levels[0].length),
+		...sensitiveColumns.map((c) => c.values.length)
+	]);
 	return {
 		quasiIdentifiers: quasiIdentifiers.map(({ name, hierarchy }) => ({ name, hierarchy })),
 		rowCount,
@@ -116,14 +119,24 @@ export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<n
 		for (let i = 0; i < source.count; i++) out[i] = map[codes[i]];
 		keys.push(out);
 	}
-	return merge(source, keys, target);
+	const cardinalities = [
+		...data.quasiIdentifiers.map((q, i) => q.hierarchy.levels[target[i]].length),
+		...data.sensitiveCardinalities
+	];
+	return merge(source, keys, target, cardinalities);
 }
 
 /**
  * Merges the source's atoms whose (mapped QI codes, sensitive codes) tuples are equal.
- * Open addressing over the tuples; atoms keep the order of their first occurrence.
+ * Open addressing; atoms keep the order of their first occurrence. When the product of the
+ * cardinalities fits in 2^53 the tuple is packed into one exact float key (one comparison per probe).
  */
-function merge(source: Snapshot, keys: Int32Array[], levels: Int32Array): Snapshot {
+function merge(
+	source: Snapshot,
+	keys: Int32Array[],
+	levels: Int32Array,
+	cardinalities?: readonly number[]
+): Snapshot {
 	const n = source.count;
 	const columns = [...keys, ...source.sensitive];
 	const width = columns.length;
@@ -134,37 +147,76 @@ function merge(source: Snapshot, keys: Int32Array[], levels: Int32Array): Snapsh
 	const firstOf = new Int32Array(n); // merged atom → source atom holding its key
 	const size = new Int32Array(n);
 	const population = new Int32Array(n);
+	const sourceSize = source.size;
+	const sourcePopulation = source.population;
 	let count = 0;
-	for (let i = 0; i < n; i++) {
-		let h = 0x811c9dc5 | 0;
-		for (let c = 0; c < width; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
-		h ^= h >>> 15;
-		h = Math.imul(h, 0x2c1b3c6d);
-		let slot = (h ^ (h >>> 12)) & mask;
-		for (;;) {
-			const id = slots[slot];
-			if (id === -1) {
-				slots[slot] = count;
-				firstOf[count] = i;
-				size[count] = source.size[i];
-				population[count] = source.population[i];
-				count++;
-				break;
-			}
-			const other = firstOf[id];
-			let same = true;
-			for (let c = 0; c < width; c++) {
-				if (columns[c][i] !== columns[c][other]) {
-					same = false;
+	let radix = 1;
+	if (cardinalities) for (const c of cardinalities) radix *= Math.max(1, c);
+	if (cardinalities && radix <= 2 ** 53) {
+		const packed = new Float64Array(n);
+		for (let c = 0; c < width; c++) {
+			const column = columns[c];
+			const base = Math.max(1, cardinalities[c]);
+			for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
+		}
+		const keyOf = new Float64Array(n);
+		for (let i = 0; i < n; i++) {
+			const key = packed[i];
+			let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
+			h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+			h ^= h >>> 13;
+			let slot = h & mask;
+			for (;;) {
+				const id = slots[slot];
+				if (id === -1) {
+					slots[slot] = count;
+					keyOf[count] = key;
+					firstOf[count] = i;
+					size[count] = sourceSize[i];
+					population[count] = sourcePopulation[i];
+					count++;
 					break;
 				}
+				if (keyOf[id] === key) {
+					size[id] += sourceSize[i];
+					population[id] += sourcePopulation[i];
+					break;
+				}
+				slot = (slot + 1) & mask;
 			}
-			if (same) {
-				size[id] += source.size[i];
-				population[id] += source.population[i];
-				break;
+		}
+	} else {
+		for (let i = 0; i < n; i++) {
+			let h = 0x811c9dc5 | 0;
+			for (let c = 0; c < width; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
+			h ^= h >>> 15;
+			h = Math.imul(h, 0x2c1b3c6d);
+			let slot = (h ^ (h >>> 12)) & mask;
+			for (;;) {
+				const id = slots[slot];
+				if (id === -1) {
+					slots[slot] = count;
+					firstOf[count] = i;
+					size[count] = sourceSize[i];
+					population[count] = sourcePopulation[i];
+					count++;
+					break;
+				}
+				const other = firstOf[id];
+				let same = true;
+				for (let c = 0; c < width; c++) {
+					if (columns[c][i] !== columns[c][other]) {
+						same = false;
+						break;
+					}
+				}
+				if (same) {
+					size[id] += sourceSize[i];
+					population[id] += sourcePopulation[i];
+					break;
+				}
+				slot = (slot + 1) & mask;
 			}
-			slot = (slot + 1) & mask;
 		}
 	}
 	const pick = (column: Int32Array) => {

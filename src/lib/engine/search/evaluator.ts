@@ -27,7 +27,7 @@ export class Evaluator {
 	constructor(
 		readonly data: PreparedData,
 		readonly setup: PrivacySetup,
-		budgetAtoms = 8 * Math.max(data.bottom.count, 1 << 16)
+		budgetAtoms = 48 * Math.max(data.bottom.count, 1 << 16)
 	) {
 		this.budget = budgetAtoms;
 	}
@@ -49,7 +49,7 @@ export class Evaluator {
 		if (cached) return cached;
 		const snapshot = rollUp(this.data, this.source(levels), levels);
 		// Only snapshots noticeably smaller than the bottom one are worth keeping.
-		if (snapshot.count * 2 <= this.data.bottom.count || this.data.bottom.count < 64) {
+		if (snapshot.count * 5 <= this.data.bottom.count * 4 || this.data.bottom.count < 64) {
 			this.cache.set(key, snapshot);
 			this.cachedAtoms += snapshot.count;
 			while (this.cachedAtoms > this.budget && this.cache.size > 0) {
