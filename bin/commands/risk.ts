@@ -22,7 +22,8 @@ const MISSING_KEY_VALUES = new Set(['', 'NA']);
 /** Sensitive values counted as missing by l-diversity (sdcMicro's `missing = -999`). */
 const MISSING_SENSITIVE_VALUES = new Set(['-999']);
 
-const usage = 'Usage: tokumei risk <config.json> [--records out.csv]\n';
+const usage =
+	'Usage: tokumei risk <config.json> [--records out.csv] [--thresholds 0.5,0.2,0.1,0.05] [--k 2,3,5]\n';
 
 function flags(values: readonly string[], missing: ReadonlySet<string>): Uint8Array | undefined {
 	const result = new Uint8Array(values.length);
@@ -172,12 +173,36 @@ function recordsCsv(result: RiskResult, rowCount: number): string {
 	return lines.join('\n') + '\n';
 }
 
-function parseArgs(args: string[]): { configPath: string; recordsPath?: string } {
+interface RiskArgs {
+	configPath: string;
+	recordsPath?: string;
+	thresholds?: number[];
+	kValues?: number[];
+}
+
+function numberList(value: string | undefined, option: string, integer: boolean): number[] {
+	const list = (value ?? '').split(',').map((v) => Number(v.trim()));
+	if (
+		list.length === 0 ||
+		list.some((v) => !Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v)))
+	) {
+		throw new ConfigError(
+			`${option}: expected a comma-separated list of ${integer ? 'integers ≥ 1' : 'numbers > 0'}`
+		);
+	}
+	return list;
+}
+
+function parseArgs(args: string[]): RiskArgs {
 	let configPath: string | undefined;
 	let recordsPath: string | undefined;
+	let thresholds: number[] | undefined;
+	let kValues: number[] | undefined;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
-		if (arg === '--records') {
+		if (arg === '--thresholds') thresholds = numberList(args[++i], '--thresholds', false);
+		else if (arg === '--k') kValues = numberList(args[++i], '--k', true);
+		else if (arg === '--records') {
 			recordsPath = args[++i];
 			if (!recordsPath) throw new ConfigError('--records needs a file name');
 		} else if (arg.startsWith('--records=')) recordsPath = arg.slice('--records='.length);
@@ -186,12 +211,12 @@ function parseArgs(args: string[]): { configPath: string; recordsPath?: string }
 		else throw new ConfigError(`unexpected argument "${arg}"`);
 	}
 	if (!configPath) throw new ConfigError('missing <config.json>');
-	return { configPath, recordsPath };
+	return { configPath, recordsPath, thresholds, kValues };
 }
 
 export async function run(args: string[]): Promise<number> {
 	try {
-		const { configPath, recordsPath } = parseArgs(args);
+		const { configPath, recordsPath, thresholds, kValues } = parseArgs(args);
 		const project = await loadRiskProject(configPath);
 		const started = performance.now();
 		const household = project.config.household;
@@ -203,6 +228,8 @@ export async function run(args: string[]): Promise<number> {
 			sensitive: sensitiveOf(project),
 			population: project.config.population,
 			researchSubset: project.researchSubset,
+			thresholds,
+			kValues,
 			suda: project.config.suda ?? {}
 		});
 		const elapsedMs = performance.now() - started;

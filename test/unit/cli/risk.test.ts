@@ -82,14 +82,21 @@ describe.skipIf(!present)('tokumei risk', () => {
 		expect(typeof report.elapsedMs).toBe('number');
 	});
 
-	it('applies a fixed transformation', async () => {
+	it('applies a fixed transformation, with other thresholds and k values', async () => {
 		const transformation = Object.fromEntries(adultQis.map((q) => [q, 1]));
-		const { code, stdout } = await runRisk(adultConfig({ transformation }));
+		const { code, stdout } = await runRisk(adultConfig({ transformation }), [
+			'--thresholds',
+			'0.09,0.5',
+			'--k',
+			'11'
+		]);
 		expect(code).toBe(0);
 		const report = JSON.parse(stdout);
 		expect(report.equivalenceClasses).toBeLessThan(19502);
 		expect(report.prosecutor.average).toBe(report.equivalenceClasses / 30162);
 		expect(report.populationUniqueness).toBeNull();
+		expect(Object.keys(report.prosecutor.recordsAtRisk)).toEqual(['0.09', '0.5']);
+		expect(Object.keys(report.kViolations)).toEqual(['11']);
 	});
 
 	it('accepts key variables without hierarchy and writes the per-record file (francdat)', async () => {
@@ -154,7 +161,9 @@ describe.skipIf(!present)('tokumei risk', () => {
 		});
 		expect(badWeights.code).toBe(2);
 		expect(badWeights.stderr).toMatch(/weights/);
-		const missing = await run([]);
-		expect(missing).toBe(2);
+		const silenced = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+		expect(await run([])).toBe(2);
+		expect(await run(['x.json', '--k', '0'])).toBe(2);
+		silenced.mockRestore();
 	});
 });
