@@ -23,8 +23,8 @@ import { pitmanUniques, snbUniques, zayatzUniques } from '../risk/population-uni
 
 export type * from './criterion';
 export { CriterionConfigError } from './config-error';
-export { enforceSampleCriteria } from './sample-enforcement';
-export type { SampleEnforcementInput, SampleEnforcementResult } from './sample-enforcement';
+export { applySampleCriteria, enforceSampleCriteria } from './sample-enforcement';
+export type { SampleEnforcementInput, SampleEnforcementResult, SampleStageInput } from './sample-enforcement';
 export { deriveK, type DerivedK } from './k-map';
 export { grassbergerG } from './l-diversity';
 

@@ -104,3 +104,69 @@ export function enforceSampleCriteria(
 	}
 	return { suppressed, suppressedRecords, aborted: false };
 }
+
+export interface SampleStageInput {
+	/** Research-sample rows of each class. */
+	readonly sizes: Int32Array;
+	/** 1 for classes already suppressed by the class-based criteria (updated in place). */
+	readonly outlier: Uint8Array;
+	/** Smallest row index of each class (ARX's representative), the last tie-breaker. */
+	readonly representative: Int32Array;
+	/**
+	 * 1 for classes whose QI values are all the top value of their hierarchy (ARX
+	 * HashGroupify#isCompletelyGeneralized): the risk model treats them as suppressed, but their
+	 * records are not counted as suppressed. Absent: none.
+	 */
+	readonly completelyGeneralized?: Uint8Array;
+	/**
+	 * Information loss of each class under the quality measure, the second sort key (ARX
+	 * HashGroupifyDistribution). Leave it out for measures whose per-class loss is its size
+	 * (height, precision, non-uniform entropy, AECS, discernibility) — ARX skips it for those.
+	 */
+	readonly classLoss?: Float64Array;
+	/** Number of classes (default: sizes.length). */
+	readonly count?: number;
+}
+
+/**
+ * ARX's sample-based stage for one transformation (HashGroupify#analyzeSampleBasedCriteria):
+ * builds the candidate list in ARX's order, enforces the criteria, marks the classes it
+ * suppressed in `input.outlier`, and returns ARX's count of suppressed records, which replaces
+ * the class-based count: the transformation is anonymous iff it is ≤ the absolute limit.
+ * @param maxSuppressedRecords the absolute suppression limit for an early abort during the
+ *   search, or Number.MAX_SAFE_INTEGER to evaluate fully (ARX analyzeAll).
+ */
+export function applySampleCriteria(
+	criteria: readonly SampleCriterion[],
+	input: SampleStageInput,
+	maxSuppressedRecords: number
+): SampleEnforcementResult & { readonly candidates: Int32Array } {
+	const count = input.count ?? input.sizes.length;
+	const { sizes, outlier, completelyGeneralized, classLoss, representative } = input;
+	const candidateList: number[] = [];
+	let suppressedRecords = 0;
+	for (let c = 0; c < count; c++) {
+		const generalized = completelyGeneralized !== undefined && completelyGeneralized[c] === 1;
+		if (outlier[c] === 0 && sizes[c] > 0 && !generalized) candidateList.push(c);
+		else if (!generalized) suppressedRecords += sizes[c];
+	}
+	candidateList.sort(
+		(a, b) =>
+			sizes[a] - sizes[b] ||
+			(classLoss ? compareNumbers(classLoss[a], classLoss[b]) : 0) ||
+			representative[a] - representative[b]
+	);
+	const candidates = Int32Array.from(candidateList);
+	const result = enforceSampleCriteria(
+		criteria,
+		{ candidateSizes: Int32Array.from(candidateList, (c) => sizes[c]), suppressedRecords },
+		maxSuppressedRecords
+	);
+	for (let i = 0; i < candidates.length; i++) if (result.suppressed[i] === 1) outlier[candidates[i]] = 1;
+	return { ...result, candidates };
+}
+
+/** Double#compareTo order for finite values. */
+function compareNumbers(a: number, b: number): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

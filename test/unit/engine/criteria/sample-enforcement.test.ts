@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { enforceSampleCriteria } from '../../../../src/lib/engine/criteria/sample-enforcement';
+import {
+	applySampleCriteria,
+	enforceSampleCriteria
+} from '../../../../src/lib/engine/criteria/sample-enforcement';
 import {
 	averageReidentificationRisk,
 	sampleUniqueness
@@ -68,5 +71,47 @@ describe('ARX’s binary-search suppression for sample-based criteria', () => {
 			MAX
 		);
 		expect(r).toMatchObject({ suppressedRecords: 2, aborted: false });
+	});
+
+	it('applySampleCriteria: ARX’s candidates, order (size, class loss, representative) and counting', () => {
+		// Classes A..D of sizes 1, 1, 4, 4 (representatives 0..3); average risk 4/10 = 0.4 > 0.35.
+		// Suppressing one singleton gives 3/9 = 0.333: which one depends on the order.
+		const sizes = Int32Array.from([1, 1, 4, 4]);
+		const representative = Int32Array.from([0, 1, 2, 3]);
+		const byRepresentative = new Uint8Array(4);
+		const r1 = applySampleCriteria(
+			[averageReidentificationRisk(0.35)],
+			{ sizes, outlier: byRepresentative, representative },
+			MAX
+		);
+		expect(Array.from(byRepresentative)).toEqual([1, 0, 0, 0]);
+		expect(r1.suppressedRecords).toBe(1);
+		// With per-class losses A 0.9, B 0.1 the cheaper class B goes first.
+		const byLoss = new Uint8Array(4);
+		applySampleCriteria(
+			[averageReidentificationRisk(0.35)],
+			{ sizes, outlier: byLoss, representative, classLoss: Float64Array.from([0.9, 0.1, 0, 0]) },
+			MAX
+		);
+		expect(Array.from(byLoss)).toEqual([0, 1, 0, 0]);
+	});
+
+	it('applySampleCriteria: completely generalized classes are neither candidates nor counted', () => {
+		// Sizes 5, 1, 2, 1, 3, 7; class 4 (3 rows) already suppressed; class 5 (7 rows) is all "*" and suppressed.
+		// Sample uniqueness 0 must suppress both singletons: 3 + 1 + 1 = 5 records (class 5 not counted).
+		const outlier = Uint8Array.from([0, 0, 0, 0, 1, 1]);
+		const result = applySampleCriteria(
+			[sampleUniqueness(0)],
+			{
+				sizes: Int32Array.from([5, 1, 2, 1, 3, 7]),
+				outlier,
+				representative: Int32Array.from([0, 1, 2, 3, 4, 5]),
+				completelyGeneralized: Uint8Array.from([0, 0, 0, 0, 0, 1])
+			},
+			MAX
+		);
+		expect(Array.from(outlier)).toEqual([0, 1, 0, 1, 1, 1]);
+		expect(result.suppressedRecords).toBe(5);
+		expect(Array.from(result.candidates)).toEqual([1, 3, 2, 0]);
 	});
 });
