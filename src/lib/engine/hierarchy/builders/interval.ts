@@ -70,6 +70,8 @@ const FIELDS = [
  * surrounding spaces are accepted. Returns null for anything else (including the empty string).
  */
 export function parseNumber(text: string): number | null {
+	// Fast path for plain ASCII numbers, the common case in large columns.
+	if (text.length <= 15 && /^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
 	const t = text
 		.normalize('NFKC')
 		.trim()
@@ -181,37 +183,58 @@ function tidy(x: number): number {
 	return Number(x.toPrecision(12));
 }
 
-type BandOf = (v: number) => Band;
-
-function bandFunction(level: IntervalLevelSpec, spec: IntervalSpec): BandOf {
+/**
+ * The labeller of one level: finds the band of a value by its index (k-th width band, i-th cut band,
+ * or a tail) and builds each band's label once, so large columns cost one lookup per value.
+ */
+function levelLabeler(
+	level: IntervalLevelSpec,
+	spec: IntervalSpec,
+	integers: boolean
+): (v: number) => string {
 	const { bottom, top } = spec;
-	const tails = (v: number): Band | null => {
-		if (bottom !== undefined && v < bottom) return { lo: -Infinity, hi: bottom };
-		if (top !== undefined && v >= top) return { lo: top, hi: Infinity };
-		return null;
+	const cache = new Map<number, string>();
+	const labelOf = (key: number, band: () => Band): string => {
+		let label = cache.get(key);
+		if (label === undefined) {
+			label = bandLabel(band(), spec, integers);
+			cache.set(key, label);
+		}
+		return label;
 	};
+	const BELOW = -Infinity;
+	const ABOVE = Infinity;
 	if (level.width !== undefined) {
 		const w = level.width;
 		const origin = spec.origin ?? bottom ?? 0;
 		return (v) => {
-			const tail = tails(v);
-			if (tail) return tail;
+			if (bottom !== undefined && v < bottom) return labelOf(BELOW, () => ({ lo: -Infinity, hi: bottom }));
+			if (top !== undefined && v >= top) return labelOf(ABOVE, () => ({ lo: top, hi: Infinity }));
 			const k = Math.floor((v - origin) / w + EPS);
-			let lo = tidy(origin + k * w);
-			let hi = tidy(origin + (k + 1) * w);
-			if (bottom !== undefined && lo < bottom) lo = bottom;
-			if (top !== undefined && hi > top) hi = top;
-			return { lo, hi };
+			return labelOf(k, () => {
+				let lo = tidy(origin + k * w);
+				let hi = tidy(origin + (k + 1) * w);
+				if (bottom !== undefined && lo < bottom) lo = bottom;
+				if (top !== undefined && hi > top) hi = top;
+				return { lo, hi };
+			});
 		};
 	}
 	const cuts = effectiveCuts(level.cuts!, spec);
 	return (v) => {
-		const tail = tails(v);
-		if (tail) return tail;
-		if (v < cuts[0]) return { lo: -Infinity, hi: cuts[0] };
-		let i = 0;
-		while (i + 1 < cuts.length && v >= cuts[i + 1]) i++;
-		return { lo: cuts[i], hi: i + 1 < cuts.length ? cuts[i + 1] : Infinity };
+		if (bottom !== undefined && v < bottom) return labelOf(BELOW, () => ({ lo: -Infinity, hi: bottom }));
+		if (top !== undefined && v >= top) return labelOf(ABOVE, () => ({ lo: top, hi: Infinity }));
+		if (v < cuts[0]) return labelOf(BELOW, () => ({ lo: -Infinity, hi: cuts[0] }));
+		// binary search: last cut ≤ v
+		let lo = 0;
+		let hi = cuts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (cuts[mid] <= v) lo = mid;
+			else hi = mid - 1;
+		}
+		const i = lo;
+		return labelOf(i, () => ({ lo: cuts[i], hi: i + 1 < cuts.length ? cuts[i + 1] : Infinity }));
 	};
 }
 
@@ -238,11 +261,11 @@ export function buildIntervalRows(values: readonly string[], spec: IntervalSpec)
 		if (bad !== undefined) fail(`interval builder: value ${JSON.stringify(bad)} is not a number`);
 	}
 	const integers = numbers.every((n) => n === null || Number.isInteger(n));
-	const bandOf = spec.levels.map((level) => bandFunction(level, spec));
+	const labelers = spec.levels.map((level) => levelLabeler(level, spec, integers));
 	return values.map((value, i) => {
 		const n = numbers[i];
 		const row = [value];
-		for (const band of bandOf) row.push(n === null ? missing : bandLabel(band(n), spec, integers));
+		for (const label of labelers) row.push(n === null ? missing : label(n));
 		row.push('*');
 		return row;
 	});
