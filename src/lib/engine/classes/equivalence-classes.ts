@@ -6,6 +6,7 @@
  */
 import type { EquivalenceClassView, PrivacyCriterion, SensitiveHistogram } from '../criteria/criterion';
 import type { Snapshot } from './snapshot';
+import { enforceSampleCriteria } from '../criteria/sample-enforcement';
 
 export interface ClassTable {
 	readonly levels: Int32Array;
@@ -142,6 +143,10 @@ export interface PrivacySetup {
 	readonly sensitiveCardinalities: readonly number[];
 	/** Rows of the research sample (for sample-based criteria). */
 	readonly sampleRows: number;
+	/** Whether a node's classes are completely generalized (every QI at a single-valued top level). */
+	readonly completelyGeneralized?: (levels: Int32Array) => boolean;
+	/** Per-class information loss that orders ARX's suppression candidates (Loss only). */
+	readonly classLoss?: (classes: ClassTable, c: number) => number;
 }
 
 /** ARX's minimal group size: the largest minimal class size the criteria make available (0 if none). */
@@ -200,21 +205,36 @@ export function checkPrivacy(classes: ClassTable, setup: PrivacySetup): PrivacyR
 		}
 	}
 	if (sampleCriteria.length > 0) {
-		const classSizes = new Int32Array(classes.count);
-		let classCount = 0;
-		let rows = 0;
-		for (let c = 0; c < classes.count; c++) {
-			if (!outlier[c] && size[c] > 0) {
-				classSizes[classCount++] = size[c];
-				rows += size[c];
-			}
+		// ARX enforces sample-based criteria by suppressing further classes (prefixes of the
+		// candidates in its order), see criteria/sample-enforcement.ts.
+		const completely = setup.completelyGeneralized?.(classes.levels) ?? false;
+		const candidates: number[] = [];
+		if (!completely) {
+			for (let c = 0; c < classes.count; c++) if (!outlier[c] && size[c] > 0) candidates.push(c);
 		}
-		const remaining = { classSizes, classCount, rows, totalRows: setup.sampleRows };
-		for (const criterion of sampleCriteria) {
-			if (!criterion.isAnonymous(remaining)) {
-				return { anonymous: false, outlier, suppressed, minimalSizeFailed };
-			}
+		const loss = setup.classLoss;
+		const lossOf = loss ? new Map(candidates.map((c) => [c, loss(classes, c)])) : null;
+		candidates.sort(
+			(a, b) =>
+				size[a] - size[b] || (lossOf ? (lossOf.get(a) as number) - (lossOf.get(b) as number) : 0) || a - b
+		);
+		const enforced = enforceSampleCriteria(
+			sampleCriteria,
+			{
+				candidateSizes: Int32Array.from(candidates, (c) => size[c]),
+				suppressedRecords: completely ? 0 : suppressed
+			},
+			setup.suppressionLimit
+		);
+		if (enforced.aborted || enforced.suppressedRecords > setup.suppressionLimit) {
+			return { anonymous: false, outlier, suppressed: enforced.suppressedRecords, minimalSizeFailed };
 		}
+		candidates.forEach((c, i) => {
+			if (enforced.suppressed[i]) {
+				outlier[c] = 1;
+				suppressed += size[c];
+			}
+		});
 	}
 	return { anonymous: true, outlier, suppressed, minimalSizeFailed };
 }

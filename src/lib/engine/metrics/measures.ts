@@ -100,6 +100,13 @@ export function lossMeasure(ctx: MetricContext, gsFactor: number, fn: QualityAgg
 			}
 			return aggregate(values, ctx.weights, fn);
 		},
+		classLoss(classes, c) {
+			const values = Float64Array.from(
+				classes.qi,
+				(codes, q) => classes.size[c] * shares[q][classes.levels[q]][codes[c]]
+			);
+			return aggregate(values, ctx.weights, fn)[0];
+		},
 		present: (loss) => presentLoss(loss, fn)
 	};
 }

@@ -29,6 +29,11 @@ export interface QualityModel {
 	/** A lower bound of the loss of every generalization of an evaluated node (ARX's getLowerBound). */
 	classBound(node: NodeClasses): Loss | null;
 	evaluate(node: NodeClasses): Loss;
+	/**
+	 * ARX's per-class loss (Metric#getInformationLoss(node, entry)) where it is not simply the class
+	 * size; it orders the classes that sample-based criteria may suppress.
+	 */
+	classLoss?(classes: ClassTable, c: number): number;
 	/** The loss as printed: a number, or the sorted per-attribute vector for RANK. */
 	present(loss: Loss): number | number[];
 }

@@ -84,3 +84,11 @@ export function describeClasses(evaluation: Evaluation): {
 	}
 	return { suppressedRecords: privacy.suppressed, equivalenceClasses, minClassSize };
 }
+
+/** ARX's HashGroupify#isCompletelyGeneralized: every QI at the top level of a single-valued root. */
+export function completelyGeneralized(data: PreparedData): (levels: Int32Array) => boolean {
+	return (levels) =>
+		data.quasiIdentifiers.every(
+			({ hierarchy }, q) => levels[q] === hierarchy.height - 1 && hierarchy.levels[levels[q]].length === 1
+		);
+}

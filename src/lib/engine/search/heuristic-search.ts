@@ -11,7 +11,7 @@ import type { PrivacyCriterion } from '../criteria/criterion';
 import type { PreparedData } from '../classes/snapshot';
 import { Lattice } from '../lattice/lattice';
 import { compareLoss, type Loss, type QualityModel } from '../metrics/quality-model';
-import { describeClasses, Evaluator, type Evaluation } from './evaluator';
+import { completelyGeneralized, describeClasses, Evaluator, type Evaluation } from './evaluator';
 import { MinHeap } from './min-heap';
 import { abortError, type SearchProgress, type SearchResult } from './optimal-search';
 
@@ -44,7 +44,9 @@ export function* heuristicSearch(
 		criteria: options.criteria,
 		suppressionLimit: Math.floor(options.suppressionLimit * data.sampleRows),
 		sensitiveCardinalities: data.sensitiveCardinalities,
-		sampleRows: data.sampleRows
+		sampleRows: data.sampleRows,
+		completelyGeneralized: completelyGeneralized(data),
+		classLoss: quality.classLoss ? (classes, c) => quality.classLoss!(classes, c) : undefined
 	});
 	const nodes: Int32Array[] = [];
 	const ids = new Map<string, number>();

@@ -17,7 +17,7 @@ import type { PrivacyCriterion } from '../criteria/criterion';
 import type { PreparedData } from '../classes/snapshot';
 import { Lattice } from '../lattice/lattice';
 import { compareLoss, maxLoss, type Loss, type QualityModel } from '../metrics/quality-model';
-import { describeClasses, Evaluator, type Evaluation } from './evaluator';
+import { completelyGeneralized, describeClasses, Evaluator, type Evaluation } from './evaluator';
 import { MinHeap } from './min-heap';
 
 export const TAG_UNKNOWN = 0;
@@ -85,7 +85,9 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		criteria,
 		suppressionLimit: Math.floor(options.suppressionLimit * data.sampleRows),
 		sensitiveCardinalities: data.sensitiveCardinalities,
-		sampleRows: data.sampleRows
+		sampleRows: data.sampleRows,
+		completelyGeneralized: completelyGeneralized(data),
+		classLoss: quality.classLoss ? (classes, c) => quality.classLoss!(classes, c) : undefined
 	});
 	const privacyMonotonic = isPrivacyMonotonic(criteria, options.suppressionLimit, practical);
 	const utilityMonotonic = practical || quality.monotonic;
