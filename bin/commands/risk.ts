@@ -6,7 +6,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, parseProjectConfig } from '../../src/lib/engine/config/project-config';
-import { japanPopulationModel } from '../../src/lib/engine/jp/population';
+import { groupify } from '../../src/lib/engine/classes/groupify';
+import {
+	censusClassSizes,
+	japanPopulationModel,
+	POPULATION_SOURCE,
+	type AreaRef,
+	type CensusDimension
+} from '../../src/lib/engine/jp/population';
+import { journalistRisk, marketerRisk } from '../../src/lib/engine/risk/sample-risk';
 import { generalizeColumn } from '../../src/lib/engine/hierarchy/hierarchy';
 import {
 	analyzeRisk,
@@ -37,12 +45,78 @@ function flags(values: readonly string[], missing: ReadonlySet<string>): Uint8Ar
 	return any ? result : undefined;
 }
 
+/** `population.census`: which QI holds which census dimension, for journalist risk against the census. */
+interface CensusMapping {
+	area: AreaRef;
+	columns: Record<string, CensusDimension>;
+}
+
+type RiskProject = LoadedProject & { census?: CensusMapping };
+
+function censusMapping(spec: unknown, area: AreaRef): CensusMapping | undefined {
+	if (spec === undefined) return undefined;
+	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
+		throw new ConfigError('population.census: expected {"<column>": "area" | "sex" | "age", ...}');
+	}
+	const columns: Record<string, CensusDimension> = {};
+	for (const [name, dimension] of Object.entries(spec as Record<string, unknown>)) {
+		if (dimension !== 'area' && dimension !== 'sex' && dimension !== 'age') {
+			throw new ConfigError(`population.census.${name}: expected "area", "sex" or "age"`);
+		}
+		columns[name] = dimension;
+	}
+	return { area, columns };
+}
+
+/**
+ * Journalist and marketer risk against the built-in census (population.census): the released
+ * classes get the population size of their census cell. Exact when every QI is mapped to a census
+ * dimension; otherwise the census cell only bounds the population class from above.
+ */
+function censusJournalist(project: RiskProject, keys: KeyWithValues[], thresholds?: readonly number[]) {
+	const census = project.census!;
+	const mapped = keys.filter((k) => census.columns[k.name]);
+	for (const name of Object.keys(census.columns)) {
+		if (!keys.some((k) => k.name === name)) {
+			throw new ConfigError(`population.census.${name}: "${name}" is not a quasi-identifying attribute`);
+		}
+	}
+	const classes = groupify(
+		keys.map((k) => k.codes),
+		keys.map((k) => k.cardinality),
+		project.table.rowCount,
+		project.researchSubset
+	);
+	let populationSizes: Int32Array;
+	try {
+		populationSizes = censusClassSizes(
+			mapped.map((k) => ({ dimension: census.columns[k.name], codes: k.codes, values: k.values })),
+			classes.firstRow,
+			classes.count,
+			census.area
+		);
+	} catch (error) {
+		throw new ConfigError(`population.census: ${(error as Error).message}`);
+	}
+	return {
+		journalist: {
+			...journalistRisk(classes.sizes, populationSizes, thresholds),
+			populationTable: {
+				source: POPULATION_SOURCE,
+				attributes: mapped.map((k) => k.name),
+				exact: mapped.length === keys.length
+			}
+		},
+		marketer: { average: marketerRisk(classes.sizes, populationSizes) }
+	};
+}
+
 /**
  * Loads the project. The shared config parser requires a hierarchy for every QI, but risk configs
  * (sdcMicro's key variables) often have none: such QIs are loaded as insensitive columns and put
  * back as QIs (level 0 only) here, in data column order.
  */
-async function loadRiskProject(configPath: string): Promise<LoadedProject> {
+async function loadRiskProject(configPath: string): Promise<RiskProject> {
 	const file = path.resolve(configPath);
 	let json: Record<string, unknown>;
 	try {
@@ -75,20 +149,23 @@ async function loadRiskProject(configPath: string): Promise<LoadedProject> {
 	}
 	// The built-in census population: "population": {"area": "00" | "13" | "東京都"} (全国 or a prefecture).
 	const population = json.population as Record<string, unknown> | undefined;
+	let census: CensusMapping | undefined;
 	if (population && typeof population === 'object' && 'area' in population) {
 		const area = population.area;
+		census = censusMapping(population.census, area as AreaRef);
 		if (typeof area !== 'string' && typeof area !== 'number') {
 			throw new ConfigError(
 				'population.area: expected "00" (全国), a JIS prefecture code or a prefecture name'
 			);
 		}
 		try {
-			json = { ...json, population: japanPopulationModel(area) };
+			json = { ...json, population: japanPopulationModel(area as AreaRef) };
 		} catch (error) {
 			throw new ConfigError(`population.area: ${(error as Error).message}`);
 		}
 	}
-	const project = await loadProjectFromConfig(parseProjectConfig(json), path.dirname(file));
+	const loaded = await loadProjectFromConfig(parseProjectConfig(json), path.dirname(file));
+	const project: RiskProject = { ...loaded, census };
 	if (bare.size === 0) return project;
 	const quasiIdentifiers = project.table.columns
 		.filter((c) => bare.has(c.name) || project.quasiIdentifiers.some((q) => q.name === c.name))
@@ -100,7 +177,9 @@ async function loadRiskProject(configPath: string): Promise<LoadedProject> {
 	};
 }
 
-function keysOf(project: LoadedProject): RiskKey[] {
+type KeyWithValues = RiskKey & { values: readonly string[] };
+
+function keysOf(project: LoadedProject): KeyWithValues[] {
 	const transformation = project.config.transformation ?? {};
 	return project.quasiIdentifiers.map(({ name, column, hierarchy }) => {
 		const level = transformation[name] ?? 0;
@@ -110,6 +189,7 @@ function keysOf(project: LoadedProject): RiskKey[] {
 				name,
 				codes: column.codes,
 				cardinality: column.values.length,
+				values: column.values,
 				missing: flags(column.values, MISSING_KEY_VALUES)
 			};
 		}
@@ -123,6 +203,7 @@ function keysOf(project: LoadedProject): RiskKey[] {
 			name,
 			codes: generalized.codes,
 			cardinality: generalized.cardinality,
+			values: generalized.values,
 			missing: flags(generalized.values, MISSING_KEY_VALUES)
 		};
 	});
@@ -220,9 +301,10 @@ export async function run(args: string[]): Promise<number> {
 		const project = await loadRiskProject(configPath);
 		const started = performance.now();
 		const household = project.config.household;
+		const keys = keysOf(project);
 		const result = analyzeRisk({
 			rowCount: project.table.rowCount,
-			keys: keysOf(project),
+			keys,
 			weights: weightsOf(project),
 			household: household === undefined ? undefined : column(project, household, 'household').codes,
 			sensitive: sensitiveOf(project),
@@ -232,8 +314,9 @@ export async function run(args: string[]): Promise<number> {
 			kValues,
 			suda: project.config.suda ?? {}
 		});
+		const againstCensus = project.census ? censusJournalist(project, keys, thresholds) : {};
 		const elapsedMs = performance.now() - started;
-		process.stdout.write(JSON.stringify({ ...result.report, elapsedMs }, null, 2) + '\n');
+		process.stdout.write(JSON.stringify({ ...result.report, ...againstCensus, elapsedMs }, null, 2) + '\n');
 		if (recordsPath) await writeFile(recordsPath, recordsCsv(result, project.table.rowCount));
 		return 0;
 	} catch (error) {

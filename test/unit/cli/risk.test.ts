@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../bin/commands/risk';
+import { censusCount } from '../../../src/lib/engine/jp/population';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const present = existsSync(path.join(shared, 'reference/sdcmicro/records/francdat.csv'));
@@ -142,6 +143,31 @@ describe.skipIf(!present)('tokumei risk', () => {
 		const bad = await runRisk(adultConfig({ population: { area: '99' } }));
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/population.area/);
+	});
+
+	it('computes journalist and marketer risk against the census population table', async () => {
+		const data = path.join(dir, 'jp.csv');
+		writeFileSync(data, 'pref,sex,age\n13,男,0-4\n13,男,0-4\n47,女,100+\n');
+		const { code, stdout, stderr } = await runRisk({
+			tokumei: 1,
+			data: { path: data },
+			attributes: {
+				pref: { role: 'quasi-identifying' },
+				sex: { role: 'quasi-identifying' },
+				age: { role: 'quasi-identifying' }
+			},
+			population: { area: '00', census: { pref: 'area', sex: 'sex', age: 'age' } }
+		});
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+		const report = JSON.parse(stdout);
+		const tokyoBoys = censusCount({ area: '13', sex: 'male', ageFrom: 0, ageTo: 4 });
+		const okinawaCentenarians = censusCount({ area: '47', sex: 'female', ageFrom: 100, ageTo: 110 });
+		expect(report.journalist.highest).toBe(1 / okinawaCentenarians);
+		expect(report.journalist.lowest).toBe(1 / tokyoBoys);
+		expect(report.journalist.populationTable.exact).toBe(true);
+		expect(report.marketer.average).toBe((2 / tokyoBoys + 1 / okinawaCentenarians) / 3);
+		expect(report.prosecutor.highest).toBe(1);
 	});
 
 	it('reports bad configurations on stderr with exit code 2', async () => {

@@ -80,3 +80,66 @@ export function censusAgeUnknown(area?: AreaRef, sex?: Sex): number {
 export function japanPopulationModel(area?: AreaRef): { size: number } {
 	return { size: censusCount({ area }) };
 }
+
+export type CensusDimension = 'area' | 'sex' | 'age';
+
+const MALE = new Set(['男', '男性', 'm', 'male', '1']);
+const FEMALE = new Set(['女', '女性', 'f', 'female', '2']);
+const ANY = new Set(['', '*', '全国', '計', '総数', 'all']);
+
+/**
+ * Reads one (possibly generalized) data value as a census cell restriction: prefecture codes or
+ * names, 男/女 (or M/F, 1/2 as in the UKE and 特定健診 codes), ages "45", "45-49", "40〜49歳",
+ * "90歳以上" or "90+". "*" and empty mean "any". Returns null when the value cannot be read.
+ */
+export function censusRestriction(dimension: CensusDimension, raw: string): CensusQuery | null {
+	const value = raw.trim();
+	if (ANY.has(value.toLowerCase())) return {};
+	if (dimension === 'area') {
+		try {
+			return { area: censusArea(value).code };
+		} catch {
+			return null;
+		}
+	}
+	if (dimension === 'sex') {
+		const v = value.toLowerCase();
+		return MALE.has(v) ? { sex: 'male' } : FEMALE.has(v) ? { sex: 'female' } : null;
+	}
+	const single = /^(\d+)\s*歳?$/.exec(value);
+	if (single) return { ageFrom: Number(single[1]), ageTo: Number(single[1]) };
+	const range = /^(\d+)\s*(?:歳)?\s*[-–〜~～]\s*(\d+)\s*歳?$/.exec(value);
+	if (range) return { ageFrom: Number(range[1]), ageTo: Number(range[2]) };
+	const open = /^(\d+)\s*(?:歳以上|以上|\+)$/.exec(value);
+	if (open) return { ageFrom: Number(open[1]), ageTo: AGE_110_PLUS };
+	return null;
+}
+
+/**
+ * Population size of each equivalence class from the census: the class's values on the columns
+ * mapped to census dimensions select one census cell (area × sex × age range). This is the
+ * population table of journalist and marketer risk (El Emam 2013, ch. 14) when the QIs are those
+ * dimensions; with other QIs too, it is an upper bound of the population class size.
+ * @param firstRow a row of each class (e.g. groupify(...).firstRow)
+ */
+export function censusClassSizes(
+	columns: readonly { dimension: CensusDimension; codes: Int32Array; values: readonly string[] }[],
+	firstRow: Int32Array,
+	classCount = firstRow.length,
+	defaultArea: AreaRef = '00'
+): Int32Array {
+	const parsed = columns.map(({ dimension, values }) =>
+		values.map((v) => {
+			const restriction = censusRestriction(dimension, v);
+			if (!restriction) throw new PopulationError(`cannot read "${v}" as a census ${dimension}`);
+			return restriction;
+		})
+	);
+	const sizes = new Int32Array(classCount);
+	for (let c = 0; c < classCount; c++) {
+		const query: CensusQuery = { area: defaultArea };
+		columns.forEach((column, i) => Object.assign(query, parsed[i][column.codes[firstRow[c]]]));
+		sizes[c] = censusCount(query);
+	}
+	return sizes;
+}

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 	censusAgeUnknown,
+	censusClassSizes,
+	censusRestriction,
 	censusArea,
 	censusAreas,
 	censusCount,
@@ -71,4 +73,39 @@ describe('built-in census population (令和2年国勢調査)', () => {
 			}
 		}
 	);
+});
+
+describe('census as a population table', () => {
+	it('reads generalized values as census cells', () => {
+		expect(censusRestriction('area', '東京都')).toEqual({ area: '13' });
+		expect(censusRestriction('area', '*')).toEqual({});
+		expect(censusRestriction('sex', '女')).toEqual({ sex: 'female' });
+		expect(censusRestriction('sex', '1')).toEqual({ sex: 'male' });
+		expect(censusRestriction('age', '40〜49歳')).toEqual({ ageFrom: 40, ageTo: 49 });
+		expect(censusRestriction('age', '45-49')).toEqual({ ageFrom: 45, ageTo: 49 });
+		expect(censusRestriction('age', '90歳以上')).toEqual({ ageFrom: 90, ageTo: 110 });
+		expect(censusRestriction('age', '37')).toEqual({ ageFrom: 37, ageTo: 37 });
+		expect(censusRestriction('age', 'young')).toBeNull();
+		expect(censusRestriction('area', 'Atlantis')).toBeNull();
+	});
+
+	it('gives each class the size of its census cell', () => {
+		// Two classes: (東京都, 男, 0-4) and (*, 女, 100+).
+		const sizes = censusClassSizes(
+			[
+				{ dimension: 'area', codes: Int32Array.from([0, 1]), values: ['13', '*'] },
+				{ dimension: 'sex', codes: Int32Array.from([0, 1]), values: ['男', '女'] },
+				{ dimension: 'age', codes: Int32Array.from([0, 1]), values: ['0-4', '100+'] }
+			],
+			Int32Array.from([0, 1])
+		);
+		expect(sizes[0]).toBe(censusCount({ area: '13', sex: 'male', ageFrom: 0, ageTo: 4 }));
+		expect(sizes[1]).toBe(censusCount({ sex: 'female', ageFrom: 100, ageTo: 110 }));
+		expect(() =>
+			censusClassSizes(
+				[{ dimension: 'sex', codes: Int32Array.from([0]), values: ['?'] }],
+				Int32Array.from([0])
+			)
+		).toThrow(/census sex/);
+	});
 });
