@@ -252,7 +252,6 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 		if (!startChecked) {
 			startChecked = true;
 			assertText(sample.subarray(0, SAMPLE_BYTES));
-			if (!declared && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) heldNonAscii = 0;
 		}
 		if (heldNonAscii < 0 && !eof) {
 			// Plain ASCII so far reads the same in all three encodings: pass it on, decide later.

@@ -83,19 +83,17 @@ describe('CsvStreamParser', () => {
 		});
 		fc.assert(
 			fc.property(
-				fc
-					.integer({ min: 1, max: 4 })
-					.chain((width) =>
-						fc.tuple(
-							fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
-								minLength: 1,
-								maxLength: 8
-							}),
-							fc.constantFrom(',', '\t', ';', '|'),
-							fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
-							fc.array(fc.nat(), { maxLength: 10 })
-						)
-					),
+				fc.integer({ min: 1, max: 4 }).chain((width) =>
+					fc.tuple(
+						fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+							minLength: 1,
+							maxLength: 8
+						}),
+						fc.constantFrom(',', '\t', ';', '|'),
+						fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
+						fc.array(fc.nat(), { maxLength: 10 })
+					)
+				),
 				([rows, delimiter, breaks, cutSeeds]) => {
 					const text = toCsv(rows, delimiter, breaks);
 					const cuts = cutSeeds.map((s) => s % (text.length + 1));

@@ -285,21 +285,19 @@ describe('importTable: streaming contract', () => {
 		});
 		await fc.assert(
 			fc.asyncProperty(
-				fc
-					.integer({ min: 1, max: 4 })
-					.chain((width) =>
-						fc.tuple(
-							fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
-								minLength: 1,
-								maxLength: 10
-							}),
-							fc.constantFrom(',', '\t', ';'),
-							fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
-							fc.constantFrom<'utf-8' | 'shift_jis'>('utf-8', 'shift_jis'),
-							fc.integer({ min: 1, max: 64 }),
-							fc.array(fc.nat(), { maxLength: 8 })
-						)
-					),
+				fc.integer({ min: 1, max: 4 }).chain((width) =>
+					fc.tuple(
+						fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+							minLength: 1,
+							maxLength: 10
+						}),
+						fc.constantFrom(',', '\t', ';'),
+						fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
+						fc.constantFrom<'utf-8' | 'shift_jis'>('utf-8', 'shift_jis'),
+						fc.integer({ min: 1, max: 64 }),
+						fc.array(fc.nat(), { maxLength: 8 })
+					)
+				),
 				async ([rows, delimiter, breaks, encoding, chunkBytes, cutSeeds]) => {
 					const header = rows[0].map((_, i) => `c${i}`);
 					const text = toCsv([header, ...rows], delimiter, breaks);
