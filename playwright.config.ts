@@ -25,6 +25,8 @@ export default defineConfig({
 		baseURL: 'http://127.0.0.1:4173',
 		browserName: 'chromium',
 		viewport: { width: 1280, height: 800 },
+		// Japanese browser by default: the app must pick Japanese from the browser's preference.
+		locale: 'ja-JP',
 		launchOptions: chromiumLaunch
 	},
 	webServer: {

@@ -12,7 +12,8 @@ import {
 	type TableSummary
 } from '$lib/workbench/types';
 import { decodeTableFile, encodeTableFile } from './table-codec';
-import { dropTable, insertEncodedTable, rowsOf, SqlTableWriter } from './sql-tables';
+import { SqlMirror } from './sql-mirror';
+import { rowsOf } from './sql-tables';
 import type { TableStore } from './table-store';
 
 export interface EngineDeps {
@@ -45,7 +46,8 @@ export function createEngineApi(deps: EngineDeps) {
 	const jobs = new Map<string, AbortController>();
 	// A cancel can arrive while the job still waits in the queue; it is honoured when the job starts.
 	const cancelledEarly = new Set<string>();
-	let started: Promise<{ db: Database; store: TableStore; sqliteVersion: string }> | null = null;
+	let started: Promise<{ db: Database; mirror: SqlMirror; store: TableStore; sqliteVersion: string }> | null =
+		null;
 	let project: Project = emptyProject();
 	// One import at a time: each holds an open SQLite transaction.
 	let importQueue: Promise<unknown> = Promise.resolve();
@@ -54,12 +56,13 @@ export function createEngineApi(deps: EngineDeps) {
 		const SQL = await deps.loadSql(wasmUrl);
 		const db = new SQL.Database();
 		const sqliteVersion = String(db.exec('select sqlite_version()')[0].values[0][0]);
+		const mirror = new SqlMirror(db);
 		const store = await deps.openStore();
 		for (const summary of await store.listTables()) {
 			try {
 				const table = decodeTableFile(await store.loadTableData(summary.id));
-				insertEncodedTable(db, sqlNameOf(summary.id), table);
 				tables.set(summary.id, { summary, table });
+				void mirror.add(sqlNameOf(summary.id), table);
 			} catch (error) {
 				// A damaged entry must not block the rest of the project: drop it and go on.
 				console.warn(`Tokumei: stored table "${summary.name}" could not be restored:`, errorMessage(error));
@@ -67,7 +70,7 @@ export function createEngineApi(deps: EngineDeps) {
 			}
 		}
 		project = (await store.loadProject()) ?? emptyProject();
-		return { db, store, sqliteVersion };
+		return { db, mirror, store, sqliteVersion };
 	}
 
 	function ready() {
@@ -98,13 +101,12 @@ export function createEngineApi(deps: EngineDeps) {
 		choices: ImportChoices,
 		onProgress?: (p: ImportProgress) => void
 	): Promise<ImportOutcome> {
-		const { db, store } = await ready();
+		const { mirror, store } = await ready();
 		const t0 = performance.now();
 		const controller = new AbortController();
 		jobs.set(jobId, controller);
 		if (cancelledEarly.delete(jobId)) controller.abort();
 		const id = newId();
-		let writer: SqlTableWriter | null = null;
 		let lastProgress = 0;
 		try {
 			const result = await importTable(source, {
@@ -116,20 +118,8 @@ export function createEngineApi(deps: EngineDeps) {
 					if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
 					lastProgress = now;
 					onProgress?.({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, rows: p.rows });
-				},
-				onRows: (header, rows) => {
-					if (!writer) {
-						writer = new SqlTableWriter(db, sqlNameOf(id), header.length);
-						writer.begin();
-					}
-					writer.insert(rows);
 				}
 			});
-			if (!writer) {
-				writer = new SqlTableWriter(db, sqlNameOf(id), result.header.length);
-				writer.begin();
-			}
-			(writer as SqlTableWriter).commit();
 			const summary: TableSummary = {
 				id,
 				name,
@@ -151,6 +141,7 @@ export function createEngineApi(deps: EngineDeps) {
 				persistError = errorMessage(error);
 			}
 			const t2 = performance.now();
+			void mirror.add(sqlNameOf(id), result.table);
 			onProgress?.({ bytesRead: source.size, totalBytes: source.size, rows: result.table.rowCount });
 			return {
 				table: summary,
@@ -158,8 +149,6 @@ export function createEngineApi(deps: EngineDeps) {
 				persistError
 			};
 		} catch (error) {
-			(writer as SqlTableWriter | null)?.rollback();
-			dropTable(db, sqlNameOf(id));
 			tables.delete(id);
 			throw error;
 		} finally {
@@ -206,18 +195,22 @@ export function createEngineApi(deps: EngineDeps) {
 			return rowsOf(loaded(tableId).table, start, Math.min(count, MAX_ROWS_PER_CALL));
 		},
 
-		/** Row count of a table as SQLite sees it (a consistency check for tests and diagnostics). */
+		/**
+		 * Row count of a table as SQLite sees it, once its copy is complete (a consistency check for
+		 * tests and diagnostics).
+		 */
 		async sqlRowCount(tableId: string): Promise<number> {
-			const { db } = await ready();
+			const { db, mirror } = await ready();
 			loaded(tableId);
+			await mirror.ready(sqlNameOf(tableId));
 			return Number(db.exec(`SELECT count(*) FROM ${sqlNameOf(tableId)}`)[0].values[0][0]);
 		},
 
 		async removeTable(tableId: string): Promise<EngineState> {
-			const { db, store } = await ready();
+			const { mirror, store } = await ready();
 			loaded(tableId);
 			tables.delete(tableId);
-			dropTable(db, sqlNameOf(tableId));
+			await mirror.drop(sqlNameOf(tableId));
 			await store.deleteTable(tableId);
 			return state();
 		},
@@ -230,10 +223,11 @@ export function createEngineApi(deps: EngineDeps) {
 
 		/** Deletes every table and the project, in memory and in storage. */
 		async clearAll(): Promise<EngineState> {
-			const { db, store } = await ready();
+			const { mirror, store } = await ready();
 			for (const job of jobs.values()) job.abort();
-			for (const id of tables.keys()) dropTable(db, sqlNameOf(id));
+			const ids = [...tables.keys()];
 			tables.clear();
+			await Promise.all(ids.map((id) => mirror.drop(sqlNameOf(id))));
 			project = emptyProject();
 			await store.clear();
 			return state();

@@ -2,7 +2,7 @@ import type { MessageKey } from '$lib/i18n/messages';
 import type { Params } from '$lib/i18n/i18n.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
-import type { EngineState, ImportChoices, TableSummary } from './types';
+import type { EngineState, ImportChoices, ImportTimings, TableSummary } from './types';
 
 export interface Message {
 	readonly key: MessageKey;
@@ -67,6 +67,8 @@ export class Workbench {
 	persistent = $state(true);
 	storage = $state<{ usage: number; quota: number } | null>(null);
 	choices = $state<ImportChoices>({ encoding: 'auto', delimiter: 'auto' });
+	/** Phase timings of the last successful import (shown in seconds; read in full by the benchmark). */
+	lastTimings = $state.raw<ImportTimings | null>(null);
 
 	private client: EngineClient | null = null;
 
@@ -129,6 +131,7 @@ export class Workbench {
 			const outcome = await job.done;
 			this.tables = [...this.tables, outcome.table];
 			this.activeId = outcome.table.id;
+			this.lastTimings = outcome.timings;
 			this.notice = outcome.persistError
 				? {
 						kind: 'error',
@@ -142,7 +145,8 @@ export class Workbench {
 							name,
 							rows: outcome.table.rowCount,
 							cols: outcome.table.header.length,
-							encoding: outcome.table.encoding
+							encoding: outcome.table.encoding,
+							seconds: (outcome.timings.totalMs / 1000).toFixed(1)
 						}
 					};
 		} catch (error) {

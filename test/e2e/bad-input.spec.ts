@@ -1,0 +1,89 @@
+import { cell, expect, grid, openApp, test } from './fixtures';
+
+const good = {
+	name: 'good.csv',
+	mimeType: 'text/csv',
+	buffer: Buffer.from('患者ID,年齢\r\nP001,34\r\nP002,51\r\n')
+};
+const png = {
+	name: 'photo.csv',
+	mimeType: 'text/csv',
+	buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
+};
+const hostileCells = [
+	'<script>window.__pwned=1</script>',
+	'=HYPERLINK("http://example.com","x")',
+	'\u202eabc\u202c',
+	'😀👩‍⚕️'
+];
+
+test('bad input shows a clear message and the loaded table stays intact', async ({ page }) => {
+	await openApp(page);
+	const input = page.getByTestId('file-input');
+	await input.setInputFiles(good);
+	await expect(page.getByTestId('notice')).toContainText('good.csv を読み込みました');
+
+	await input.setInputFiles(png);
+	const notice = page.getByTestId('notice');
+	await expect(notice).toHaveAttribute('data-kind', 'error');
+	await expect(notice).toContainText('photo.csv を読み込めませんでした');
+	await expect(notice).toContainText('バイナリファイル');
+
+	await input.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+	await expect(notice).toContainText('empty.csv を読み込めませんでした: ファイルが空です。');
+
+	await input.setInputFiles({ name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n') });
+	await expect(notice).toContainText('データ行がありません');
+
+	// still one table, with its data
+	await expect(page.getByRole('tab')).toHaveCount(1);
+	await expect(cell(page, 1, 0)).toHaveText('P002');
+	await expect(cell(page, 1, 1)).toHaveText('51');
+});
+
+test('hostile cells render as text, never as markup', async ({ page }) => {
+	await openApp(page);
+	const csv = `id,text\r\n1,"${hostileCells[0]}"\r\n2,"${hostileCells[1].replaceAll('"', '""')}"\r\n3,${hostileCells[2]}\r\n4,${hostileCells[3]}\r\n`;
+	await page.getByTestId('file-input').setInputFiles({
+		name: '<img src=x onerror=alert(1)>.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(csv)
+	});
+	await expect(page.getByRole('tab')).toHaveCount(1);
+	for (let r = 0; r < hostileCells.length; r++) {
+		await expect(cell(page, r, 1)).toHaveText(hostileCells[r]);
+	}
+	await expect(page.getByRole('tab').first()).toContainText('<img src=x onerror=alert(1)>.csv');
+	expect(await grid(page).locator('script, img, a').count()).toBe(0);
+	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('several tables side by side, cancel and close', async ({ page }) => {
+	await openApp(page);
+	const input = page.getByTestId('file-input');
+	await input.setInputFiles(good);
+	await expect(page.getByRole('tab')).toHaveCount(1);
+	await input.setInputFiles({
+		name: 'second.tsv',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('x\ty\n1\t2\n')
+	});
+	await expect(page.getByRole('tab')).toHaveCount(2);
+	await expect(page.getByTestId('table-summary')).toContainText('区切り TAB');
+	await expect(cell(page, 0, 1)).toHaveText('2');
+	// switch back with the keyboard (tabs pattern)
+	await page.getByRole('tab', { selected: true }).focus();
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByRole('tab', { selected: true })).toContainText('good.csv');
+	await expect(cell(page, 0, 0)).toHaveText('P001');
+
+	// a large import can be cancelled and leaves the others alone
+	const big = 'id,v\n' + Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 13}`).join('\n');
+	await input.setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+	await page.getByRole('button', { name: '中止' }).click();
+	await expect(page.getByTestId('notice')).toContainText('読み込みを中止しました');
+	await expect(page.getByRole('tab')).toHaveCount(2);
+
+	await page.getByRole('button', { name: 'second.tsv を閉じる' }).click();
+	await expect(page.getByRole('tab')).toHaveCount(1);
+});
