@@ -69,6 +69,14 @@ export function grassbergerG(n: number): number {
 	return Math.log(even) + m * (1 / 24 - m * (7 / 960 - m * (31 / 8064)));
 }
 
+/** Entry indices in ascending code order; undefined when the histogram already is in that order. */
+function ascendingCodeOrder(h: SensitiveHistogram): Int32Array | undefined {
+	let sorted = true;
+	for (let i = 1; i < h.length && sorted; i++) sorted = h.codes[i - 1] < h.codes[i];
+	if (sorted) return undefined;
+	return Int32Array.from({ length: h.length }, (_, i) => i).sort((a, b) => h.codes[a] - h.codes[b]);
+}
+
 export type EntropyEstimator = 'shannon' | 'grassberger';
 
 /**
@@ -76,8 +84,9 @@ export type EntropyEstimator = 'shannon' | 'grassberger';
  * G (Grassberger). Evaluated as ARX does, without dividing: Σ nᵢ·ψ(nᵢ) ≤ N·(ψ(N) − ln l), with
  * N = the class size (ARX's entry.count), and an early "fail" as soon as the running sum
  * exceeds the bound. With Grassberger G₁ < 0, so that early abort makes the verdict depend on
- * the order of the histogram entries (ARX: its hash-bucket order, ascending code when the
- * bucket table is larger than the largest code); we follow the order of `codes` as given.
+ * the order of the terms: ARX walks its hash buckets, which is ascending code order whenever its
+ * table has more buckets than the largest code. We always walk in ascending code order (codes in
+ * order of first appearance in the input, like ARX's dictionary), whatever the histogram's order.
  */
 export function entropyLDiversity(
 	attribute: string,
@@ -101,9 +110,10 @@ export function entropyLDiversity(
 			if (distinctValues(h) < minSize) return false;
 			const total = cls.size;
 			const bound = total * (psi(total) - logL);
+			const order = estimator === 'grassberger' ? ascendingCodeOrder(h) : undefined;
 			let sum = 0;
-			for (let i = 0; i < h.length; i++) {
-				const n = h.counts[i];
+			for (let j = 0; j < h.length; j++) {
+				const n = h.counts[order ? order[j] : j];
 				if (n <= 0) continue;
 				sum += n * psi(n);
 				if (bound < sum) return false;

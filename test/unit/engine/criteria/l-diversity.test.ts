@@ -99,6 +99,17 @@ describe('entropy l-diversity (Grassberger)', () => {
 		expect(entropyLDiversity('s', 0, 3, 'grassberger').isAnonymous(classWith({ 0: 1, 1: 1, 2: 3 }))).toBe(
 			true
 		);
+		// The walk is in ascending code order whatever order the histogram lists its entries in.
+		const shuffled = {
+			size: 5,
+			populationSize: 5,
+			sensitive: [{ codes: Int32Array.from([2, 1, 0]), counts: Int32Array.from([1, 1, 3]), length: 3 }]
+		};
+		expect(entropyLDiversity('s', 0, 3, 'grassberger').isAnonymous(shuffled)).toBe(false);
+		// Shannon has no negative terms: order never matters.
+		expect(entropyLDiversity('s', 0, 2, 'shannon').isAnonymous(shuffled)).toBe(
+			entropyLDiversity('s', 0, 2, 'shannon').isAnonymous(classWith({ 0: 3, 1: 1, 2: 1 }))
+		);
 	});
 });
 
