@@ -34,6 +34,18 @@ export const HIERARCHY_BUILDERS: readonly HierarchyBuilderName[] = [
 	'sex'
 ];
 
+/** A valid starting spec per builder, for forms that create a hierarchy from scratch (issue 5, step 2). */
+export const HIERARCHY_BUILDER_DEFAULTS: Readonly<Record<HierarchyBuilderName, HierarchyBuilderSpec>> = {
+	interval: { builder: 'interval', levels: [{ width: 10 }, { width: 20 }] },
+	age: { builder: 'age' },
+	date: { builder: 'date' },
+	mask: { builder: 'mask' },
+	groups: { builder: 'groups', levels: [{ size: 2 }] },
+	prefix: { builder: 'prefix', preset: 'icd10' },
+	prefecture: { builder: 'prefecture' },
+	sex: { builder: 'sex' }
+};
+
 /**
  * Validates a builder spec read from JSON and returns it typed. Throws an Error with code 'BAD_HIERARCHY'
  * whose message names the field by its path (`path` is the prefix, e.g. `attributes.age.hierarchy`).

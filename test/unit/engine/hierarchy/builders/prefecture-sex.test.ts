@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildHierarchyRows } from '../../../../../src/lib/engine/hierarchy/builders';
+import {
+	buildHierarchyRows,
+	HIERARCHY_BUILDER_DEFAULTS,
+	HIERARCHY_BUILDERS,
+	hierarchySpecProblems
+} from '../../../../../src/lib/engine/hierarchy/builders';
 
 describe('prefecture builder', () => {
 	it('codes, both name forms and addresses → prefecture → 地方 → * (DOMAIN §5.1)', () => {
@@ -44,6 +49,19 @@ describe('dispatcher', () => {
 			'hierarchy.builder: expected one of interval, age, date, mask, groups, prefix, prefecture, sex, got "magic"'
 		);
 		expect(() => buildHierarchyRows(['a'], null)).toThrow('hierarchy: expected an object, got null');
+	});
+
+	it('has a valid default spec for every builder', () => {
+		for (const name of HIERARCHY_BUILDERS) {
+			const spec = HIERARCHY_BUILDER_DEFAULTS[name];
+			expect(spec.builder).toBe(name);
+			expect(hierarchySpecProblems(spec)).toEqual([]);
+			const rows = buildHierarchyRows(['1', '13', '2019-05-01', 'E11.9', '男'], spec);
+			expect(rows).toHaveLength(5);
+		}
+		expect(hierarchySpecProblems({ builder: 'mask', masked: [0] }, 'attributes.zip.hierarchy')).toEqual([
+			'attributes.zip.hierarchy.masked[0]: expected a positive integer, got 0'
+		]);
 	});
 
 	it('de-duplicates values', () => {
