@@ -128,12 +128,15 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 	const prosecutor = prosecutorRisk(histogram, thresholds);
 	let journalist = prosecutor;
 	let marketer = marketerRisk(classes.sizes);
+	// Classes of every row: the population table with a subset, l-diversity's classes in any case.
+	const all = subset
+		? groupify(
+				codes,
+				keys.map((k) => k.cardinality),
+				rowCount
+			)
+		: classes;
 	if (subset) {
-		const all = groupify(
-			codes,
-			keys.map((k) => k.cardinality),
-			rowCount
-		);
 		const populationSizes = new Int32Array(classes.count);
 		for (let c = 0; c < classes.count; c++)
 			populationSizes[c] = all.sizes[all.classOfRow[classes.firstRow[c]]];
@@ -175,13 +178,6 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 
 	const lDiversityReport: RiskReport['lDiversity'] = {};
 	if (input.sensitive && input.sensitive.length > 0) {
-		const all = subset
-			? groupify(
-					codes,
-					keys.map((k) => k.cardinality),
-					rowCount
-				)
-			: classes;
 		for (const s of input.sensitive) {
 			const l = lDiversity({
 				classOfRow: all.classOfRow,
