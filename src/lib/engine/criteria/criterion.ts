@@ -10,6 +10,21 @@
  *
  * Monotonicity flags follow ARX's PrivacyCriterion#isMonotonicWithGeneralization /
  * #isMonotonicWithSuppression: the search uses them for predictive tagging.
+ *
+ * How ARX 3.9.2 evaluates one transformation (HashGroupify#analyzeAll), which the evaluator
+ * must reproduce to get ARX's results:
+ * 1. With a research subset (δ-presence, k-map with subset, inclusion) `size` counts subset
+ *    rows and `populationSize` all rows; sensitive histograms and globalCounts count subset rows
+ *    only; the absolute suppression limit is ⌊limit × subset rows⌋.
+ * 2. A class smaller than ARX's minimal group size (max minimalClassSize over the criteria with
+ *    minimalClassSizeAvailable) fails without asking any criterion. Otherwise the class
+ *    criteria are asked in the order createCriteria returns them (δ-presence first).
+ * 3. Failing classes are suppressed (their `size` rows count); a failing class of size 0 is
+ *    never suppressed — and fails the whole transformation if the criterion that failed has
+ *    emptyClassFailureIsFatal and the class did not already fail step 2.
+ * 4. Sample criteria then run ARX's suppression search (sample-enforcement.ts,
+ *    applySampleCriteria); its record count replaces the one of step 3.
+ * 5. Anonymous iff the suppressed records ≤ the absolute limit.
  */
 
 /** Distribution of one sensitive attribute's codes inside one equivalence class. */
