@@ -196,6 +196,34 @@ describe('importTable: bad input', () => {
 	});
 });
 
+describe('importTable: fuzzing', () => {
+	const KNOWN = ['EMPTY_FILE', 'BINARY_FILE', 'NO_DATA_ROWS', 'ENCODING'];
+
+	it('property: arbitrary bytes either import or fail with a known ImportError code', async () => {
+		const byte = fc.oneof(
+			fc.integer({ min: 0, max: 255 }),
+			fc.constantFrom(0x22, 0x2c, 0x0a, 0x0d, 0x09, 0x3b, 0x82, 0xa0, 0xe3, 0x81)
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(byte, { maxLength: 300 }),
+				fc.integer({ min: 1, max: 50 }),
+				async (bytes, chunkBytes) => {
+					try {
+						const result = await importTable(new Uint8Array(bytes), { chunkBytes });
+						expect(result.table.rowCount).toBeGreaterThan(0);
+						for (const column of result.table.columns)
+							expect(column.codes.length).toBe(result.table.rowCount);
+					} catch (e) {
+						expect(KNOWN).toContain((e as { code?: string }).code);
+					}
+				}
+			),
+			{ numRuns: 500 }
+		);
+	});
+});
+
 describe('importTable: streaming contract', () => {
 	const text = 'id\tv\n' + Array.from({ length: 20_000 }, (_, i) => `${i}\t${i % 7}`).join('\n') + '\n';
 
