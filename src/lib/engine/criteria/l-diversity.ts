@@ -128,6 +128,7 @@ export function entropyLDiversity(
  * r₁ < c·(r_l + r_{l+1} + … + r_m). A class with fewer than l distinct values fails.
  */
 export function recursiveCLDiversity(attribute: string, index: number, c: number, l: number): ClassCriterion {
+	let scratch = new Int32Array(16); // reused: the counts of one class, sorted
 	return {
 		kind: 'class',
 		label: `recursive-(${c},${l})-diversity for ${attribute}`,
@@ -140,7 +141,8 @@ export function recursiveCLDiversity(attribute: string, index: number, c: number
 			const h = cls.sensitive[index];
 			const m = distinctValues(h);
 			if (m < l) return false;
-			const sorted = new Int32Array(m);
+			if (scratch.length < m) scratch = new Int32Array(Math.max(m, 2 * scratch.length));
+			const sorted = scratch.subarray(0, m);
 			let j = 0;
 			for (let i = 0; i < h.length; i++) if (h.counts[i] > 0) sorted[j++] = h.counts[i];
 			sorted.sort(); // ascending: sorted[m−1] = r₁, sorted[0..m−l] = r_m … r_l

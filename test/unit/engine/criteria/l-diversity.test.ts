@@ -129,6 +129,15 @@ describe('recursive (c,l)-diversity', () => {
 		expect(recursiveCLDiversity('s', 0, 100, 1).isAnonymous(classWith({}))).toBe(false);
 	});
 
+	it('handles many distinct values', () => {
+		// 20 values once and one value 5 times: r1 = 5, r2 + … + r21 = 20.
+		const counts: Record<number, number> = { 20: 5 };
+		for (let code = 0; code < 20; code++) counts[code] = 1;
+		expect(recursiveCLDiversity('s', 0, 0.3, 2).isAnonymous(classWith(counts))).toBe(true); // 5 < 6
+		expect(recursiveCLDiversity('s', 0, 0.25, 2).isAnonymous(classWith(counts))).toBe(false); // 5 < 5 false
+		expect(recursiveCLDiversity('s', 0, 2, 2).isAnonymous(abc)).toBe(true); // smaller class after a large one
+	});
+
 	it('does not depend on the order of the histogram', () => {
 		expect(recursiveCLDiversity('s', 0, 2, 2).isAnonymous(classWith({ 0: 1, 1: 3, 2: 2 }))).toBe(true);
 	});
