@@ -1,10 +1,12 @@
 /**
- * 都道府県 hierarchy (DOMAIN.md §5.1): a JIS X 0401 code (`13`, `1`), a prefecture name in either form
- * (`東京都`, `東京`), romaji, or a full address starting with the prefecture (`東京都千代田区…`) →
- * prefecture → 地方 (8-region scheme, or the 地方厚生局 grouping) → `*` (全国). Values naming no
- * prefecture go to `missing`. The two groupings do not nest (福井, 三重), so only one of them can be used.
+ * Address / 都道府県 hierarchy (DOMAIN.md §5.1): a JIS X 0401 code (`13`, `1`), a prefecture name in either
+ * form (`東京都`, `東京`), romaji, or a full address starting with the prefecture (`東京都千代田区…`) →
+ * optionally 市区町村 and its 郡/政令市 (jp/municipality, PPC 事例編: 町村 no finer than 郡) → prefecture →
+ * 地方 (8-region scheme, or the 地方厚生局 grouping) → `*` (全国). Values naming no prefecture go to
+ * `missing`; values that name only a prefecture keep it at the 市区町村 levels. The two groupings do not
+ * nest (福井, 三重), so only one of them can be used.
  */
-import { findPrefecture, type Prefecture } from '../../jp/prefectures';
+import { parseAddress, type AddressParts } from '../../jp/municipality';
 import {
 	asObject,
 	fail,
@@ -16,8 +18,8 @@ import {
 	show
 } from './spec-fields';
 
-export type PrefectureLevel = 'prefecture' | 'region' | 'kouseikyoku';
-const LEVELS: readonly PrefectureLevel[] = ['prefecture', 'region', 'kouseikyoku'];
+export type PrefectureLevel = 'municipality' | 'city' | 'prefecture' | 'region' | 'kouseikyoku';
+const LEVELS: readonly PrefectureLevel[] = ['municipality', 'city', 'prefecture', 'region', 'kouseikyoku'];
 
 export interface PrefectureSpec {
 	builder: 'prefecture';
@@ -43,7 +45,7 @@ export function parsePrefectureSpec(raw: unknown, path = 'hierarchy'): Prefectur
 			fail(`${path}.levels: "region" and "kouseikyoku" group prefectures differently and cannot be stacked`);
 		}
 		levels.forEach((l, i) => {
-			if (i > 0 && (l === 'prefecture' || levels[i - 1] === l)) {
+			if (i > 0 && LEVELS.indexOf(l) <= LEVELS.indexOf(levels[i - 1])) {
 				fail(`${path}.levels[${i}]: "${l}" cannot follow "${levels[i - 1]}"`);
 			}
 		});
@@ -57,17 +59,28 @@ export function parsePrefectureSpec(raw: unknown, path = 'hierarchy'): Prefectur
 	};
 }
 
-function label(p: Prefecture, level: PrefectureLevel, spec: PrefectureSpec): string {
-	if (level === 'prefecture') return spec.labels === 'code' ? p.code : p.name;
-	return level === 'region' ? p.regionName : p.kouseikyoku;
+function label(a: AddressParts, level: PrefectureLevel, spec: PrefectureSpec): string {
+	const p = a.prefecture;
+	switch (level) {
+		case 'municipality':
+			return a.municipality ?? p.name;
+		case 'city':
+			return a.city ?? p.name;
+		case 'prefecture':
+			return spec.labels === 'code' ? p.code : p.name;
+		case 'region':
+			return p.regionName;
+		case 'kouseikyoku':
+			return p.kouseikyoku;
+	}
 }
 
 export function buildPrefectureRows(values: readonly string[], spec: PrefectureSpec): string[][] {
 	const levels = spec.levels ?? ['prefecture', 'region'];
 	const missing = spec.missing ?? '*';
 	return values.map((value) => {
-		const p = findPrefecture(value);
-		if (!p && spec.strict) fail(`prefecture builder: value ${JSON.stringify(value)} names no prefecture`);
-		return [value, ...levels.map((l) => (p ? label(p, l, spec) : missing)), '*'];
+		const a = parseAddress(value);
+		if (!a && spec.strict) fail(`prefecture builder: value ${JSON.stringify(value)} names no prefecture`);
+		return [value, ...levels.map((l) => (a ? label(a, l, spec) : missing)), '*'];
 	});
 }

@@ -22,6 +22,21 @@ describe('prefecture builder', () => {
 		]);
 	});
 
+	it('addresses → 市区町村 → 郡/政令市 → prefecture (PPC 事例編)', () => {
+		const rows = buildHierarchyRows(['神奈川県横浜市中区日本大通1', '北海道余市郡余市町朝日町4', '東京都'], {
+			builder: 'prefecture',
+			levels: ['municipality', 'city', 'prefecture']
+		});
+		expect(rows).toEqual([
+			['神奈川県横浜市中区日本大通1', '神奈川県横浜市中区', '神奈川県横浜市', '神奈川県', '*'],
+			['北海道余市郡余市町朝日町4', '北海道余市郡余市町', '北海道余市郡', '北海道', '*'],
+			['東京都', '東京都', '東京都', '東京都', '*']
+		]);
+		expect(() =>
+			buildHierarchyRows(['x'], { builder: 'prefecture', levels: ['prefecture', 'city'] })
+		).toThrow('hierarchy.levels[1]: "city" cannot follow "prefecture"');
+	});
+
 	it('code labels and the 地方厚生局 grouping; the two groupings cannot be stacked', () => {
 		const rows = buildHierarchyRows(['三重'], {
 			builder: 'prefecture',
