@@ -24,7 +24,7 @@ export interface EncodedTable {
  * letting the chunk be collected. Only dictionary misses pay this, once per distinct value. Measured on Node 20:
  * importing 200,000 unique 20-character IDs (a 44 MB file) retains 99 MB without the copy and 22 MB with it.
  */
-function detachedCopy(value: string): string {
+export function detachedCopy(value: string): string {
 	return value.length < 13 ? value : (' ' + value).slice(1);
 }
 

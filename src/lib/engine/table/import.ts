@@ -1,6 +1,6 @@
 import { CsvStreamParser } from './csv-stream-parser';
 import { detectDelimiter } from './delimiter';
-import { ColumnEncoder, type EncodedTable } from './encoded-table';
+import { ColumnEncoder, detachedCopy, type EncodedTable } from './encoded-table';
 import {
 	assertText,
 	classifyBytes,
@@ -176,7 +176,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 		}
 		if (hasHeader) {
 			const { names, renamedEmpty, renamedDuplicate } = uniqueHeaderNames(first);
-			header = names;
+			header = names.map(detachedCopy);
 			if (renamedEmpty.length > 0) {
 				warnings.push({
 					code: 'EMPTY_HEADER',
