@@ -155,8 +155,13 @@ function parseMonth(raw: string): YearMonth | null {
 	return date ? { year: date.year, month: date.month } : null;
 }
 
+const TIME_OF_DAY = /[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** A date, a date with a time of day (`2024/04/01 09:30`, the time is dropped) or a month. */
 export function parseDateValue(text: string): YearMonth | null {
-	return parseJapaneseDate(text) ?? parseMonth(text);
+	const date = parseJapaneseDate(text) ?? parseMonth(text);
+	if (date || !TIME_OF_DAY.test(text.trim())) return date;
+	return parseJapaneseDate(text.trim().replace(TIME_OF_DAY, ''));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -246,7 +246,14 @@ export function bandLabel(band: Band, spec: IntervalSpec, integers: boolean): st
 	if (band.lo === -Infinity) return fill(spec.belowLabel ?? '<{n}', band.hi);
 	if (band.hi === Infinity) return fill(spec.aboveLabel ?? '{n}+', band.lo);
 	const unit = spec.unit ?? '';
-	if (spec.format !== 'interval' && integers && Number.isInteger(band.lo) && Number.isInteger(band.hi)) {
+	// `20-29` reads well; `-10--1` does not, so negative bands use the interval form.
+	if (
+		spec.format !== 'interval' &&
+		integers &&
+		Number.isInteger(band.lo) &&
+		Number.isInteger(band.hi) &&
+		band.lo >= 0
+	) {
 		const last = band.hi - 1;
 		return (last === band.lo ? String(band.lo) : `${band.lo}-${last}`) + unit;
 	}

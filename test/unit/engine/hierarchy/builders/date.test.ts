@@ -67,6 +67,14 @@ describe('date builder', () => {
 		expect(rows.map((r) => r[1])).toEqual(['2019-05', '2012-08', '2019-05', '2019-05', '1989-01', '1989-01']);
 	});
 
+	it('drops a time of day', () => {
+		const rows = buildHierarchyRows(['2024/04/01 09:30', '2024-04-02T23:59:59'], {
+			builder: 'date',
+			levels: ['day']
+		});
+		expect(rows.map((r) => r[1])).toEqual(['2024-04-01', '2024-04-02']);
+	});
+
 	it('rejects level orders that do not coarsen', () => {
 		expect(() => buildHierarchyRows(['2019-05-01'], { builder: 'date', levels: ['year', 'era'] })).toThrow(
 			'hierarchy.levels[1]: "era" cannot follow "year" (it does not merge whole groups of it; allowed: years)'

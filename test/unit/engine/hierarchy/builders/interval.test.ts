@@ -67,6 +67,11 @@ describe('interval builder', () => {
 		expect(forced[0][1]).toBe('[0, 5)');
 	});
 
+	it('writes negative bands as intervals', () => {
+		const rows = buildHierarchyRows(['-5', '5'], { builder: 'interval', levels: [{ width: 10 }] });
+		expect(rows.map((r) => r[1])).toEqual(['[-10, 0)', '0-9']);
+	});
+
 	it('parses Japanese-style numbers', () => {
 		expect(parseNumber('１２３')).toBe(123);
 		expect(parseNumber(' 1,234.5 ')).toBe(1234.5);
