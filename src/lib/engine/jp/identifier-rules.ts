@@ -73,6 +73,20 @@ export interface Rule {
 export const allMatch = (sample: readonly string[], test: (v: string) => boolean) =>
 	sample.filter(test).length / sample.length;
 
+/** YJ codes → 4, 3, 2, 1 digits; a column of n-digit 薬効分類 codes → n−1 … 1 digits. */
+function drugHierarchy(sample: readonly string[]): HierarchyBuilderSpec | undefined {
+	if (sample.length === 0) return undefined;
+	if (allMatch(sample, V.isYjCode) >= 0.8) return { builder: 'prefix', preset: 'drug' };
+	if (allMatch(sample, V.isDrugClassCode) < 0.8) return undefined;
+	const longest = Math.max(...sample.filter(V.isDrugClassCode).map((v) => v.length));
+	if (longest < 2) return undefined;
+	return {
+		builder: 'prefix',
+		preset: 'drug',
+		digits: Array.from({ length: longest - 1 }, (_, i) => longest - 1 - i)
+	};
+}
+
 export const RULES: Rule[] = [
 	{
 		reason: 'my-number',
@@ -328,10 +342,7 @@ export const RULES: Rule[] = [
 			en: list('drug|medication|medicine|prescription|rx|yj|atc')
 		},
 		values: { strong: V.isYjCode, weak: V.isReceiptDrug },
-		hierarchy: (sample) =>
-			sample.length > 0 && allMatch(sample, V.isYjCode) >= 0.8
-				? { builder: 'prefix', preset: 'drug' }
-				: undefined
+		hierarchy: drugHierarchy
 	},
 	{
 		reason: 'procedure',

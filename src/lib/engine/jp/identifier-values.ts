@@ -50,6 +50,8 @@ export const isIcd10 = (v: string) => /^[A-Z]\d{2}(?:\.?\d{1,2})?[†*]?$/.test(
 /** YJ / 薬価基準収載医薬品コード (12 characters). */
 export const isYjCode = (v: string) => v.length === 12 && drugClassOf(v) !== null;
 export const isReceiptDrug = (v: string) => isReceiptDrugCode(v);
+/** A 薬効分類 code itself (1–4 digits, e.g. 114). */
+export const isDrugClassCode = (v: string) => v.length <= 4 && drugClassOf(v) !== null;
 
 const PREFECTURE_NAMES = new Set(PREFECTURES.flatMap((p) => [p.name, p.short]));
 export const isPrefectureName = (v: string) => PREFECTURE_NAMES.has(v);

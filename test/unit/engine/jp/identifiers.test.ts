@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keywordHit, nameWords } from '../../../../src/lib/engine/jp/identifier-keywords';
 import { proposeRole, proposeRoles } from '../../../../src/lib/engine/jp/identifiers';
+import { hierarchySpecProblems } from '../../../../src/lib/engine/hierarchy/builders';
 import { myNumberCheckDigit } from '../../../../src/lib/engine/jp/check-digits';
 
 const role = (name: string, values: string[] = []) => {
@@ -134,7 +135,21 @@ describe('role proposals by values', () => {
 			preset: 'icd10'
 		});
 		expect(proposeRole('病名', ['糖尿病']).suggestedHierarchy).toBeUndefined();
+		expect(proposeRole('薬効分類', ['114', '214', '396']).suggestedHierarchy).toEqual({
+			builder: 'prefix',
+			preset: 'drug',
+			digits: [2, 1]
+		});
+		expect(proposeRole('YJコード', ['3969007F1020']).suggestedHierarchy).toEqual({
+			builder: 'prefix',
+			preset: 'drug'
+		});
 		expect(proposeRole('氏名', []).suggestedHierarchy).toBeUndefined();
+		for (const name of ['生年月日', '死亡日', '年齢', '性別', '郵便番号', '都道府県', '住所', '受診日']) {
+			const spec = proposeRole(name, []).suggestedHierarchy;
+			expect(spec, name).toBeDefined();
+			expect(hierarchySpecProblems(spec), name).toEqual([]);
+		}
 	});
 
 	it('proposes for a whole table', () => {
