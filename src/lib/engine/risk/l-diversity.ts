@@ -10,7 +10,7 @@
  */
 
 export interface LDiversityInput {
-	/** Class id of every record (e.g. groupify(...).classOfRow); all ids ≥ 0. */
+	/** Class id of every record (e.g. groupify(...).classOfRow); rows with −1 are left out. */
 	readonly classOfRow: Int32Array;
 	readonly classCount: number;
 	/** Sensitive code of every record. */
@@ -35,10 +35,11 @@ export interface LDiversity {
 export function lDiversity(input: LDiversityInput): LDiversity {
 	const { classOfRow, classCount, sensitive, missing } = input;
 	const c = input.c ?? 2;
-	const n = classOfRow.length;
 	// Sort rows by (class, sensitive code) once: every class's histogram is then one contiguous run.
+	let n = 0;
+	for (let i = 0; i < classOfRow.length; i++) if (classOfRow[i] >= 0) n++;
 	const order = new Int32Array(n);
-	for (let i = 0; i < n; i++) order[i] = i;
+	for (let i = 0, j = 0; i < classOfRow.length; i++) if (classOfRow[i] >= 0) order[j++] = i;
 	order.sort((a, b) => classOfRow[a] - classOfRow[b] || sensitive[a] - sensitive[b]);
 	const distinct = new Float64Array(classCount);
 	const entropy = new Float64Array(classCount);

@@ -52,6 +52,12 @@ export interface RiskInput {
 	readonly population?: PopulationModel;
 	/** Rows of the released research subset (1 = released); the whole table is the population table. */
 	readonly researchSubset?: Uint8Array;
+	/**
+	 * Suppressed rows (1 = suppressed): left out of ARX's class-based measures, as ARX leaves outliers
+	 * out of its risk models. sdcMicro's measures still see every row (suppressed values are expected
+	 * as missing values there, which the wildcard rule handles).
+	 */
+	readonly suppressed?: Uint8Array;
 	readonly thresholds?: readonly number[];
 	readonly kValues?: readonly number[];
 	/** SUDA2 options; false skips SUDA2 (it is the only measure that is not linear in the rows). */
@@ -115,28 +121,23 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 	const { rowCount, keys } = input;
 	const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
 	const codes = keys.map((k) => k.codes);
-	const subset = input.researchSubset;
+	// Rows of the population table (all but suppressed ones) and of the released data (also in the subset).
+	const populationRows = input.suppressed?.map((flag) => (flag === 0 ? 1 : 0));
+	const released =
+		input.researchSubset && populationRows
+			? input.researchSubset.map((flag, row) => flag & populationRows[row])
+			: (input.researchSubset ?? populationRows);
+	const cardinalities = keys.map((k) => k.cardinality);
 
-	// ARX: exact classes of the released rows; the population table is every row.
-	const classes = groupify(
-		codes,
-		keys.map((k) => k.cardinality),
-		rowCount,
-		subset
-	);
+	// ARX: exact classes of the released rows.
+	const classes = groupify(codes, cardinalities, rowCount, released);
 	const histogram = classSizeHistogram(classes.sizes, classes.count);
 	const prosecutor = prosecutorRisk(histogram, thresholds);
 	let journalist = prosecutor;
 	let marketer = marketerRisk(classes.sizes);
-	// Classes of every row: the population table with a subset, l-diversity's classes in any case.
-	const all = subset
-		? groupify(
-				codes,
-				keys.map((k) => k.cardinality),
-				rowCount
-			)
-		: classes;
-	if (subset) {
+	// Classes of the population table: journalist risk with a subset, and l-diversity.
+	const all = released ? groupify(codes, cardinalities, rowCount, populationRows) : classes;
+	if (input.researchSubset) {
 		const populationSizes = new Int32Array(classes.count);
 		for (let c = 0; c < classes.count; c++)
 			populationSizes[c] = all.sizes[all.classOfRow[classes.firstRow[c]]];
@@ -153,7 +154,7 @@ export function analyzeRisk(input: RiskInput): RiskResult {
 		rowCount,
 		missing: keys.map((k) => k.missing),
 		weights: input.weights,
-		classes: subset ? undefined : classes
+		classes: released ? undefined : classes
 	});
 	const risk = input.weights ? weightedRisk(freq.fk, freq.Fk) : unweightedRisk(freq.fk);
 	const global = globalRisk(risk, [0.5, 0.1]);

@@ -53,6 +53,23 @@ describe('analyzeRisk', () => {
 		expect(r.attributes).toEqual([]);
 	});
 
+	it('leaves suppressed rows out of the class-based measures', () => {
+		const result = analyzeRisk({
+			rowCount: 6,
+			keys: [{ name: 'A', codes: col(0, 0, 1, 2, 2, 2), cardinality: 3 }],
+			sensitive: [{ name: 'S', codes: col(0, 1, 0, 0, 0, 1) }],
+			suppressed: Uint8Array.from([0, 0, 1, 0, 0, 0]),
+			suda: false,
+			attributeCombinations: 0
+		});
+		const r = result.report;
+		expect([r.records, r.equivalenceClasses]).toEqual([5, 2]);
+		expect(r.prosecutor.highest).toBe(0.5);
+		expect(r.lDiversity.S.distinct).toBe(2);
+		// sdcMicro's fk still sees every row.
+		expect(Array.from(result.fk)).toEqual([2, 2, 1, 3, 3, 3]);
+	});
+
 	it('treats missing key values as wildcards for fk but as values for classes', () => {
 		const na = new Uint8Array([0, 0, 1]);
 		const result = analyzeRisk({
