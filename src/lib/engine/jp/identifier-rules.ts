@@ -4,6 +4,7 @@
  * data. Each rule has column-name keywords (DOMAIN.md §3.6 inventory, Japanese and English) and, where
  * the values themselves are telling, a value test (identifier-values.ts).
  */
+import type { AttributeRole } from '../config/project-config';
 import type { HierarchyBuilderSpec } from '../hierarchy/builders';
 import type { Keywords } from './identifier-keywords';
 import * as V from './identifier-values';
@@ -11,7 +12,8 @@ import * as V from './identifier-values';
 /** Keyword lists are written `a|b|c` to keep the table compact. */
 const list = (words: string): string[] => words.split('|');
 
-export type ColumnRole = 'identifying' | 'quasi-identifying' | 'sensitive' | 'insensitive';
+/** The attribute roles of the project file. */
+export type ColumnRole = AttributeRole;
 
 export type RoleReason =
 	| 'my-number'
