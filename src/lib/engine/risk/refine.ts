@@ -28,9 +28,10 @@ export class RefineTable {
 		this.mask = capacity - 1;
 	}
 
-	refine(parent: Partition, column: Int32Array, out?: Int32Array): Partition {
+	/** @param weights rows each stand for this many records (default 1): sizes count records. */
+	refine(parent: Partition, column: Int32Array, weights?: Int32Array): Partition {
 		const n = parent.ids.length;
-		const ids = out ?? new Int32Array(n);
+		const ids = new Int32Array(n);
 		const { parents, codes, values, mask } = this;
 		parents.fill(-1);
 		const sizes = new Int32Array(n);
@@ -55,15 +56,15 @@ export class RefineTable {
 				}
 				slot = (slot + 1) & mask;
 			}
-			sizes[ids[row]]++;
+			sizes[ids[row]] += weights ? weights[row] : 1;
 		}
 		return { ids, count, sizes: sizes.subarray(0, count) };
 	}
 }
 
 /** The partition with every row in one class (the empty set of key columns). */
-export function wholePartition(rowCount: number): Partition {
+export function wholePartition(rowCount: number, records = rowCount): Partition {
 	const sizes = new Int32Array(1);
-	sizes[0] = rowCount;
+	sizes[0] = records;
 	return { ids: new Int32Array(rowCount), count: rowCount > 0 ? 1 : 0, sizes };
 }
