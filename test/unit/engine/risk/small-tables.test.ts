@@ -141,6 +141,15 @@ describe('SUDA2', () => {
 	});
 });
 
+describe('SUDA2 with fewer than 3 keys', () => {
+	it('scores as sdcMicro does after padding to 3 keys with constant columns', () => {
+		// Row 0 is unique on A: (3 − 1)! = 2 although only 2 keys are given.
+		const s = suda2([col(0, 1, 1), col(0, 0, 0)], 3);
+		expect(Array.from(s.scores)).toEqual([2, 0, 0]);
+		expect(s.contributions.map((v) => v[0])).toEqual([1, 0]);
+	});
+});
+
 describe('SUDA2 with missing values', () => {
 	it('never puts a key on which the record is missing into its MSUs', () => {
 		const a = col(0, 1, 1, 1);
