@@ -7,6 +7,10 @@
  * The `postal` preset handles Japanese postal codes (DOMAIN.md §5.2): `〒123-4567`, `1234567` and
  * full-width forms are normalized to 7 digits, then masked to the 3-digit zone `123-****`, then
  * `12*-****`, then `*`; anything that is not a 7-digit code goes to `missing`.
+ *
+ * `smallZones` applies the small-area rule: codes whose first 3 digits name a zone of ≤ 20,000 people
+ * have those digits written `000` at every level (HIPAA Safe Harbor §164.514(b)(2)(i)(B) for ZIP3, and
+ * the Japanese postal-3 analog of DOMAIN.md §4.1/§5.2; the zone list comes from the user's census data).
  */
 import {
 	asObject,
@@ -34,11 +38,24 @@ export interface MaskSpec {
 	length?: number;
 	/** Postal preset: write codes as `123-****` (true) or `123****` (false); default: as most values are. */
 	hyphen?: boolean;
+	/** 3-character zones too small to show: their first 3 characters become `000` at every level. */
+	smallZones?: string[];
 	missing?: string;
 	strict?: boolean;
 }
 
-const FIELDS = ['builder', 'preset', 'masked', 'char', 'separators', 'length', 'hyphen', 'missing', 'strict'];
+const FIELDS = [
+	'builder',
+	'preset',
+	'masked',
+	'char',
+	'separators',
+	'length',
+	'hyphen',
+	'smallZones',
+	'missing',
+	'strict'
+];
 
 export function parseMaskSpec(raw: unknown, path = 'hierarchy'): MaskSpec {
 	const spec = asObject(raw, path);
@@ -62,9 +79,16 @@ export function parseMaskSpec(raw: unknown, path = 'hierarchy'): MaskSpec {
 	if (preset === 'postal' && masked?.some((m) => m > 7)) {
 		fail(`${path}.masked: a postal code has 7 digits, cannot mask ${Math.max(...masked)}`);
 	}
+	const smallZones = optionalArray(spec, 'smallZones', path)?.map((z, i) => {
+		if (typeof z !== 'string' || [...z].length !== 3) {
+			fail(`${path}.smallZones[${i}]: expected a 3-character zone such as "036", got ${JSON.stringify(z)}`);
+		}
+		return z;
+	});
 	return {
 		builder: 'mask',
 		preset,
+		smallZones,
 		masked,
 		char,
 		separators: optionalString(spec, 'separators', path),
@@ -96,6 +120,17 @@ function maskChars(chars: string[], separators: string, count: number, char: str
 		left--;
 	}
 	return out.join('');
+}
+
+/** Writes the first 3 maskable characters as `000` when they form one of the small zones. */
+function zeroZone(chars: string[], separators: string, small: ReadonlySet<string>): string[] {
+	const positions: number[] = [];
+	for (let i = 0; i < chars.length && positions.length < 3; i++)
+		if (!separators.includes(chars[i])) positions.push(i);
+	if (positions.length < 3 || !small.has(positions.map((i) => chars[i]).join(''))) return chars;
+	const out = [...chars];
+	for (const i of positions) out[i] = '0';
+	return out;
 }
 
 function maskable(chars: string[], separators: string): number {
@@ -133,6 +168,10 @@ export function buildMaskRows(values: readonly string[], spec: MaskSpec): string
 			fail(`mask builder: value ${JSON.stringify(values[i])} is not ${what}`);
 		}
 	});
+	if (spec.smallZones) {
+		const small = new Set(spec.smallZones);
+		forms = forms.map((f) => (f ? zeroZone(f, separators, small) : f));
+	}
 	const longest = Math.max(1, ...forms.map((f) => (f ? maskable(f, separators) : 0)));
 	const masked = spec.masked ?? (postal ? [4, 5] : Array.from({ length: longest }, (_, i) => i + 1));
 	return values.map((value, i) => {

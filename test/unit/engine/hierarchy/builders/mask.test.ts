@@ -50,6 +50,23 @@ describe('mask builder', () => {
 		expect(plain).toEqual([['1234567', '123****', '*']]);
 	});
 
+	it('writes small zones as 000 (HIPAA ZIP3 rule and its postal-3 analog)', () => {
+		const zip = buildHierarchyRows(['03601', '10001'], { builder: 'mask', masked: [2], smallZones: ['036'] });
+		expect(zip).toEqual([
+			['03601', '000**', '*'],
+			['10001', '100**', '*']
+		]);
+		const postal = buildHierarchyRows(['100-0001'], {
+			builder: 'mask',
+			preset: 'postal',
+			smallZones: ['100']
+		});
+		expect(postal).toEqual([['100-0001', '000-****', '00*-****', '*']]);
+		expect(() => buildHierarchyRows(['1'], { builder: 'mask', smallZones: ['12'] })).toThrow(
+			'hierarchy.smallZones[0]: expected a 3-character zone such as "036", got "12"'
+		);
+	});
+
 	it('normalizes postal codes', () => {
 		expect(normalizePostalCode('〒 123-4567')).toBe('1234567');
 		expect(normalizePostalCode('123ー4567')).toBe('1234567');

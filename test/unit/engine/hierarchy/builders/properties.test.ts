@@ -124,7 +124,8 @@ describe('every builder yields a valid hierarchy', () => {
 			masked: fc
 				.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 })
 				.map((m) => m.sort((a, b) => a - b)),
-			separators: fc.constantFrom('', '-')
+			separators: fc.constantFrom('', '-'),
+			smallZones: fc.constantFrom(undefined, ['123', '000', '1-2'])
 		});
 		fc.assert(
 			fc.property(fc.array(fc.oneof(fc.stringMatching(/^[0-9-]{0,9}$/), junk)), spec, assertValid),
