@@ -42,6 +42,7 @@ export interface ColumnStats {
 }
 
 const VALUE_ONLY_MIN_SAMPLE = 3;
+const MAX_SAMPLE = 5000;
 
 function uniqueCodeScore(sample: readonly string[], stats: ColumnStats): number {
 	if (sample.length < 20) return 0;
@@ -58,7 +59,11 @@ function uniqueCodeScore(sample: readonly string[], stats: ColumnStats): number 
  * plenty). `stats` (whole-column distinct and row counts) sharpens the unique-ID test.
  */
 export function proposeRole(name: string, values: readonly string[], stats: ColumnStats = {}): RoleProposal {
-	const sample = values.map(V.normalizeCell).filter((v) => v !== '');
+	// A few thousand cells decide as well as a million; whole-column counts come through `stats`.
+	const sample = values
+		.slice(0, MAX_SAMPLE)
+		.map(V.normalizeCell)
+		.filter((v) => v !== '');
 	let best: { rule: Rule; score: number; keyword?: string; rate?: number; valueScore: number } | undefined;
 	for (const rule of RULES) {
 		const keyword = rule.keywords ? keywordHit(name, rule.keywords) : undefined;
