@@ -9,6 +9,7 @@
  * fk_i = Σ c_ij and Fk_i = Σ c_ij · w_j. Without missing values these are the class size and the
  * sum of the class's weights.
  */
+import { groupify } from '../classes/groupify';
 
 export interface FrequencyInput {
 	/** One code column per key variable. */
@@ -33,66 +34,38 @@ export interface Frequencies {
 	readonly hasMissing: boolean;
 }
 
-/** Groups rows by exact pattern; missing codes are normalized to -1 so all NAs of a key are equal. */
+function cardinalities(keys: readonly Int32Array[], rowCount: number): number[] {
+	return keys.map((column) => {
+		let max = 0;
+		for (let i = 0; i < rowCount; i++) if (column[i] > max) max = column[i];
+		return max + 1;
+	});
+}
+
+/**
+ * Groups rows by exact pattern: every missing code of a key is first mapped to one extra code, so
+ * all NAs of a key are equal. Returns each pattern's values with −1 for missing.
+ */
 function patternsOf(
 	keys: readonly Int32Array[],
 	rowCount: number,
 	missing?: readonly (Uint8Array | undefined)[]
 ) {
-	const m = keys.length;
-	const ids = new Map<string, number>();
-	const patternOfRow = new Int32Array(rowCount);
-	const values: Int32Array[] = [];
-	const tuple = new Int32Array(m);
-	for (let row = 0; row < rowCount; row++) {
-		for (let k = 0; k < m; k++) {
-			const code = keys[k][row];
-			tuple[k] = missing?.[k]?.[code] ? -1 : code;
-		}
-		const key = tuple.join(',');
-		let id = ids.get(key);
-		if (id === undefined) {
-			id = values.length;
-			ids.set(key, id);
-			values.push(tuple.slice());
-		}
-		patternOfRow[row] = id;
-	}
-	return { patternOfRow, values };
-}
-
-/** Dense class ids for rows without any missing value: the fast path (one hash of the code tuple). */
-function exactClasses(keys: readonly Int32Array[], rowCount: number): Int32Array {
-	const m = keys.length;
-	const ids = new Map<number | string, number>();
-	const classOfRow = new Int32Array(rowCount);
-	let radix = 1;
-	const cardinality = keys.map((column) => {
-		let max = 0;
-		for (let i = 0; i < rowCount; i++) if (column[i] > max) max = column[i];
-		return max + 1;
+	const cards = cardinalities(keys, rowCount);
+	const normalized = keys.map((column, k) => {
+		const flags = missing?.[k];
+		if (!flags) return column;
+		return Int32Array.from(column, (code) => (flags[code] ? cards[k] : code));
 	});
-	for (const c of cardinality) radix *= c;
-	const numeric = radix <= 2 ** 52;
-	for (let row = 0; row < rowCount; row++) {
-		let key: number | string;
-		if (numeric) {
-			let v = 0;
-			for (let k = 0; k < m; k++) v = v * cardinality[k] + keys[k][row];
-			key = v;
-		} else {
-			let s = '';
-			for (let k = 0; k < m; k++) s += keys[k][row] + ',';
-			key = s;
-		}
-		let id = ids.get(key);
-		if (id === undefined) {
-			id = ids.size;
-			ids.set(key, id);
-		}
-		classOfRow[row] = id;
-	}
-	return classOfRow;
+	const classes = groupify(
+		normalized,
+		cards.map((c) => c + 1),
+		rowCount
+	);
+	const values = Array.from(classes.firstRow, (row) =>
+		Int32Array.from(normalized, (column, k) => (column[row] === cards[k] && missing?.[k] ? -1 : column[row]))
+	);
+	return { patternOfRow: classes.classOfRow, values };
 }
 
 function hasAnyMissing(input: FrequencyInput): boolean {
@@ -111,12 +84,9 @@ export function frequencies(input: FrequencyInput): Frequencies {
 	const fk = new Float64Array(rowCount);
 	const Fk = new Float64Array(rowCount);
 	if (!hasAnyMissing(input)) {
-		const classOfRow = input.classes?.classOfRow ?? exactClasses(keys, rowCount);
-		let classes = input.classes?.count ?? 0;
-		if (!input.classes) {
-			for (let row = 0; row < rowCount; row++)
-				if (classOfRow[row] + 1 > classes) classes = classOfRow[row] + 1;
-		}
+		const grouped = input.classes ?? groupify(keys, cardinalities(keys, rowCount), rowCount);
+		const classOfRow = grouped.classOfRow;
+		const classes = grouped.count;
 		const count = new Float64Array(classes);
 		const weight = new Float64Array(classes);
 		for (let row = 0; row < rowCount; row++) {
