@@ -76,10 +76,15 @@ export function prepareData(
 		size,
 		population: new Int32Array(rowCount).fill(1)
 	};
-	const bottom = merge(rowsAsSnapshot, rowKeys, rowsAsSnapshot.levels, [
-		...quasiIdentifiers.map((q) => q.hierarchy.levels[0].length),
-		...sensitiveColumns.map((c) => c.values.length)
-	]);
+	const bottom = merge(
+		rowsAsSnapshot,
+		rowKeys.map(() => null),
+		rowsAsSnapshot.levels,
+		[
+			...quasiIdentifiers.map((q) => q.hierarchy.levels[0].length),
+			...sensitiveColumns.map((c) => c.values.length)
+		]
+	);
 	return {
 		quasiIdentifiers: quasiIdentifiers.map(({ name, hierarchy }) => ({ name, hierarchy })),
 		rowCount,
@@ -104,62 +109,79 @@ function mapBetween(data: PreparedData, q: number, from: number, to: number): In
 /** Computes the snapshot of `levels` from `source`, whose levels must all be ≤ `levels`. */
 export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<number>): Snapshot {
 	const target = Int32Array.from(levels);
-	const keys: Int32Array[] = [];
+	const maps: (Int32Array | null)[] = [];
 	for (let q = 0; q < target.length; q++) {
 		const from = source.levels[q];
 		const to = target[q];
 		if (from > to) throw new RangeError(`cannot roll up from level ${from} to ${to} (dimension ${q})`);
-		if (from === to) {
-			keys.push(source.qi[q]);
-			continue;
-		}
-		const map = mapBetween(data, q, from, to);
-		const codes = source.qi[q];
-		const out = new Int32Array(source.count);
-		for (let i = 0; i < source.count; i++) out[i] = map[codes[i]];
-		keys.push(out);
+		maps.push(from === to ? null : mapBetween(data, q, from, to));
 	}
 	const cardinalities = [
 		...data.quasiIdentifiers.map((q, i) => q.hierarchy.levels[target[i]].length),
 		...data.sensitiveCardinalities
 	];
-	return merge(source, keys, target, cardinalities);
+	return merge(source, maps, target, cardinalities);
+}
+
+/** Scratch buffers reused across merges (the search merges thousands of times). */
+let scratchSlots = new Int32Array(0);
+let scratchPacked = new Float64Array(0);
+let scratchKeys = new Float64Array(0);
+let scratchFirst = new Int32Array(0);
+let scratchSize = new Int32Array(0);
+let scratchPopulation = new Int32Array(0);
+
+function ensureScratch(n: number, capacity: number): void {
+	if (scratchSlots.length < capacity) scratchSlots = new Int32Array(capacity);
+	if (scratchPacked.length < n) {
+		const grown = Math.max(n, scratchPacked.length * 2);
+		scratchPacked = new Float64Array(grown);
+		scratchKeys = new Float64Array(grown);
+		scratchFirst = new Int32Array(grown);
+		scratchSize = new Int32Array(grown);
+		scratchPopulation = new Int32Array(grown);
+	}
 }
 
 /**
- * Merges the source's atoms whose (mapped QI codes, sensitive codes) tuples are equal.
- * Open addressing; atoms keep the order of their first occurrence. When the product of the
- * cardinalities fits in 2^53 the tuple is packed into one exact float key (one comparison per probe).
+ * Merges the source's atoms whose (mapped QI codes, sensitive codes) tuples are equal; `maps[q]`
+ * maps QI q's codes to the target level (null: unchanged). Open addressing; atoms keep the order of
+ * their first occurrence. When the product of the cardinalities fits in 2^53 the tuple is packed
+ * into one exact float key (one comparison per probe); otherwise tuples are compared column-wise.
  */
 function merge(
 	source: Snapshot,
-	keys: Int32Array[],
+	maps: readonly (Int32Array | null)[],
 	levels: Int32Array,
-	cardinalities?: readonly number[]
+	cardinalities: readonly number[]
 ): Snapshot {
 	const n = source.count;
-	const columns = [...keys, ...source.sensitive];
-	const width = columns.length;
+	const qiCount = source.qi.length;
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
 	const mask = capacity - 1;
-	const slots = new Int32Array(capacity).fill(-1);
-	const firstOf = new Int32Array(n); // merged atom → source atom holding its key
-	const size = new Int32Array(n);
-	const population = new Int32Array(n);
+	ensureScratch(n, capacity);
+	const slots = scratchSlots;
+	slots.fill(-1, 0, capacity);
+	const firstOf = scratchFirst; // merged atom → source atom holding its key
+	const size = scratchSize;
+	const population = scratchPopulation;
 	const sourceSize = source.size;
 	const sourcePopulation = source.population;
 	let count = 0;
 	let radix = 1;
-	if (cardinalities) for (const c of cardinalities) radix *= Math.max(1, c);
-	if (cardinalities && radix <= 2 ** 53) {
-		const packed = new Float64Array(n);
-		for (let c = 0; c < width; c++) {
-			const column = columns[c];
+	for (const c of cardinalities) radix *= Math.max(1, c);
+	if (radix <= 2 ** 53) {
+		const packed = scratchPacked;
+		packed.fill(0, 0, n);
+		for (let c = 0; c < qiCount + source.sensitive.length; c++) {
 			const base = Math.max(1, cardinalities[c]);
-			for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
+			const column = c < qiCount ? source.qi[c] : source.sensitive[c - qiCount];
+			const map = c < qiCount ? maps[c] : null;
+			if (map) for (let i = 0; i < n; i++) packed[i] = packed[i] * base + map[column[i]];
+			else for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
 		}
-		const keyOf = new Float64Array(n);
+		const keyOf = scratchKeys;
 		for (let i = 0; i < n; i++) {
 			const key = packed[i];
 			let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
@@ -186,6 +208,14 @@ function merge(
 			}
 		}
 	} else {
+		const columns = [
+			...source.qi.map((column, q) => {
+				const map = maps[q];
+				return map ? Int32Array.from(column.subarray(0, n), (code) => map[code]) : column;
+			}),
+			...source.sensitive
+		];
+		const width = columns.length;
 		for (let i = 0; i < n; i++) {
 			let h = 0x811c9dc5 | 0;
 			for (let c = 0; c < width; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
@@ -219,16 +249,17 @@ function merge(
 			}
 		}
 	}
-	const pick = (column: Int32Array) => {
+	const pick = (column: Int32Array, map: Int32Array | null) => {
 		const out = new Int32Array(count);
-		for (let a = 0; a < count; a++) out[a] = column[firstOf[a]];
+		if (map) for (let a = 0; a < count; a++) out[a] = map[column[firstOf[a]]];
+		else for (let a = 0; a < count; a++) out[a] = column[firstOf[a]];
 		return out;
 	};
 	return {
 		levels,
 		count,
-		qi: keys.map(pick),
-		sensitive: source.sensitive.map(pick),
+		qi: source.qi.map((column, q) => pick(column, maps[q])),
+		sensitive: source.sensitive.map((column) => pick(column, null)),
 		size: size.slice(0, count),
 		population: population.slice(0, count)
 	};

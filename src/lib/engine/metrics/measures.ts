@@ -72,12 +72,24 @@ export function lossMeasure(ctx: MetricContext, gsFactor: number, fn: QualityAgg
 			return normalize(sum, q);
 		})
 	);
-	const bound = (levels: Int32Array) =>
-		aggregate(
+	// The geometric mean multiplies one factor per QI in QI order, as ARX does: precomputing the
+	// factors gives bit-identical results without allocating per node.
+	const factors =
+		fn === 'geometric-mean'
+			? perLevel.map((values, q) => values.map((v) => Math.pow(v * ctx.weights[q] + 1, 1 / perLevel.length)))
+			: null;
+	const bound = (levels: Int32Array) => {
+		if (factors) {
+			let result = 1;
+			for (let q = 0; q < levels.length; q++) result *= factors[q][levels[q]];
+			return Float64Array.of(result - 1);
+		}
+		return aggregate(
 			Float64Array.from(levels, (level, q) => perLevel[q][level]),
 			ctx.weights,
 			fn
 		);
+	};
 	return {
 		name: `Loss (${gsFactor})`,
 		monotonic: monotonicity(ctx, true, false),
