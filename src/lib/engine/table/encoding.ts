@@ -142,6 +142,26 @@ export function countReplacementChars(text: string): number {
 }
 
 /**
+ * EUC-JP writes every non-ASCII character in two bytes (three after 0x8F), so a run of non-ASCII bytes between
+ * ASCII bytes has even length unless 0x8F occurs. Shift_JIS half-width katakana are single bytes and make odd
+ * runs (ﾀﾛｳ), which rules EUC-JP out even when every byte is in the range both encodings share (A1–DF).
+ * A run that reaches the end of the sample may be cut and is not judged.
+ */
+function eucJpPossible(sample: Uint8Array): boolean {
+	let run = 0;
+	for (let i = 0; i < sample.length; i++) {
+		const b = sample[i];
+		if (b === 0x8f) return true;
+		if (b >= 0x80) run++;
+		else {
+			if (run % 2 === 1) return false;
+			run = 0;
+		}
+	}
+	return true;
+}
+
+/**
  * Detects the encoding of the first bytes of a file: a UTF-8 BOM wins; then UTF-8 validity (non-UTF-8
  * Japanese text is practically never valid UTF-8); then Shift_JIS vs EUC-JP by decoding the sample both ways
  * and scoring how Japanese each result looks. Binary files are rejected with ImportError BINARY_FILE.
@@ -158,6 +178,7 @@ export function detectEncoding(sample: Uint8Array): DetectedEncoding {
 export function classifyBytes(sample: Uint8Array): DetectedEncoding {
 	const utf8 = utf8Stats(sample);
 	if (utf8.valid) return { encoding: 'utf-8', bom: false, confidence: 1 };
+	if (!eucJpPossible(sample)) return { encoding: 'shift_jis', bom: false, confidence: 0.9 };
 	const sjis = japaneseScore(decodeSample(sample, 'shift_jis'));
 	const euc = japaneseScore(decodeSample(sample, 'euc-jp'));
 	let nonAscii = 0;

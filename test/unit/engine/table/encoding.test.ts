@@ -35,10 +35,18 @@ describe('detectEncoding', () => {
 	});
 
 	it('tells Shift_JIS from EUC-JP on short kanji-only text', () => {
-		for (const text of ['東京都', '山田', '糖尿病', '高血圧症']) {
+		for (const text of ['東京都', '山田', '糖尿病', '高血圧症', '患者ID,氏名']) {
 			expect(detectEncoding(encode(text, 'SJIS')).encoding, text).toBe('shift_jis');
 			expect(detectEncoding(encode(text, 'EUCJP')).encoding, text).toBe('euc-jp');
 		}
+	});
+
+	it('reads half-width katakana as Shift_JIS even when every byte is also valid EUC-JP', () => {
+		// ﾀﾛｳ is B8 DB B3: an odd run of bytes, impossible in EUC-JP.
+		expect(detectEncoding(encode('ID,name\n1,ﾀﾛｳ\n', 'SJIS')).encoding).toBe('shift_jis');
+		expect(detectEncoding(encode('ID,カナ\n1,ｶｶ\n2,ﾔﾏﾀﾞ ﾀﾛｳ\n', 'SJIS')).encoding).toBe('shift_jis');
+		// EUC-JP half-width katakana (8E xx) and hiragana whose bytes all fall in A1–DF stay EUC-JP.
+		expect(detectEncoding(encode('名前,カナ\nあいう,ﾀﾛｳ\n', 'EUCJP')).encoding).toBe('euc-jp');
 	});
 
 	it('does not count a multi-byte character cut at the end of the sample against UTF-8', () => {
