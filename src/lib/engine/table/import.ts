@@ -290,7 +290,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 	try {
 		for (;;) {
 			checkAbort();
-			const next = await chunks.next();
+			const next = await readNext(chunks);
 			if (next.done) break;
 			const chunk = next.value;
 			bytesRead += chunk.length;
@@ -350,6 +350,16 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 		profiles,
 		bytes: bytesRead
 	};
+}
+
+/** Reads the next chunk; a failing read (file moved, permission lost, stream error) becomes READ_FAILED. */
+async function readNext(chunks: AsyncGenerator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
+	try {
+		return await chunks.next();
+	} catch (e) {
+		const reason = e instanceof Error ? e.message : String(e);
+		throw new ImportError('READ_FAILED', `The file could not be read: ${reason}`);
+	}
 }
 
 function collectWarnings(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRows, columnByName } from '../../../../src/lib/engine/table/encoded-table';
+import { ColumnEncoder, encodeRows, columnByName } from '../../../../src/lib/engine/table/encoded-table';
 import { encodeCsvText } from '../../../../src/lib/engine/table/csv';
 
 describe('dictionary encoding', () => {
@@ -21,5 +21,15 @@ describe('dictionary encoding', () => {
 		const t = encodeCsvText('\ufeffa;b\r\n"x;1";2\r\ny;3\r\n', ';');
 		expect(t.rowCount).toBe(2);
 		expect(t.columns[0].values).toEqual(['x;1', 'y']);
+	});
+
+	it('grows past its initial capacity and keeps long values equal to their input', () => {
+		const encoder = new ColumnEncoder('id', 16);
+		const long = (i: number) => `patient-number-${i % 1000}`;
+		for (let i = 0; i < 5000; i++) encoder.push(long(i));
+		const column = encoder.finish();
+		expect(column.codes.length).toBe(5000);
+		expect(column.values.length).toBe(1000);
+		for (let i = 0; i < 5000; i += 97) expect(column.values[column.codes[i]]).toBe(long(i));
 	});
 });

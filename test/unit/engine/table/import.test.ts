@@ -296,6 +296,19 @@ describe('importTable: streaming contract', () => {
 		expect((await rejection(importTable(utf8(text), { signal: controller.signal }))).code).toBe('ABORTED');
 	});
 
+	it('turns a failing read into READ_FAILED', async () => {
+		let pulls = 0;
+		const stream = new ReadableStream<Uint8Array>({
+			pull(c) {
+				if (pulls++ === 0) c.enqueue(utf8('a,b\n1,2\n'));
+				else c.error(new Error('device unplugged'));
+			}
+		});
+		const error = await rejection(importTable(stream));
+		expect(error.code).toBe('READ_FAILED');
+		expect(error.message).toMatch(/device unplugged/);
+	});
+
 	it('passes on an error thrown by onRows', async () => {
 		const failing = importTable(utf8(text), {
 			chunkBytes: 4096,
