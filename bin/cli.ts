@@ -5,7 +5,9 @@
  */
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
 	search: () => import('./commands/search'),
-	risk: () => import('./commands/risk')
+	risk: () => import('./commands/risk'),
+	apply: () => import('./commands/apply'),
+	sql: () => import('./commands/sql')
 };
 
 const usage = `Usage: tokumei <command> <config.json> [options]
@@ -13,6 +15,8 @@ const usage = `Usage: tokumei <command> <config.json> [options]
 Commands:
   search <config.json>                    optimal (or heuristic) anonymization search
   risk <config.json> [--records out.csv]  re-identification risk of the data or of a transformation
+  apply <config.json> --out <file>        apply the project's rules to a whole file, streaming
+  sql <config.json> --dialect <d>         SQL applying the same rules (sqlite|duckdb|spark|postgres)
 `;
 
 export async function main(args: string[]): Promise<number> {
