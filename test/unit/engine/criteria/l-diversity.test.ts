@@ -88,28 +88,16 @@ describe('entropy l-diversity (Grassberger)', () => {
 		expect(entropyLDiversity('s', 0, 3.87, 'grassberger').isAnonymous(four)).toBe(false);
 	});
 
-	it('reproduces ARX’s early abort: the verdict depends on the order of the histogram', () => {
+	it('applies the full sum, so the verdict does not depend on the order of the histogram', () => {
 		// N = 5, l = 3: bound C = 5·(G(5) − ln 3) = 5·(1.396304 − 1.098612) = 1.488458.
-		// Terms: 3·G(3) = 2.188911 and 1·G(1) = −1.270363 twice; total −0.351814 ≤ C.
-		// Big count first: the running sum 2.188911 > C aborts with "fail" (as ARX does).
-		expect(entropyLDiversity('s', 0, 3, 'grassberger').isAnonymous(classWith({ 0: 3, 1: 1, 2: 1 }))).toBe(
-			false
-		);
-		// Singletons first: −1.27, −2.54, −0.35 never exceed C.
-		expect(entropyLDiversity('s', 0, 3, 'grassberger').isAnonymous(classWith({ 0: 1, 1: 1, 2: 3 }))).toBe(
-			true
-		);
-		// The walk is in ascending code order whatever order the histogram lists its entries in.
-		const shuffled = {
-			size: 5,
-			populationSize: 5,
-			sensitive: [{ codes: Int32Array.from([2, 1, 0]), counts: Int32Array.from([1, 1, 3]), length: 3 }]
-		};
-		expect(entropyLDiversity('s', 0, 3, 'grassberger').isAnonymous(shuffled)).toBe(false);
-		// Shannon has no negative terms: order never matters.
-		expect(entropyLDiversity('s', 0, 2, 'shannon').isAnonymous(shuffled)).toBe(
-			entropyLDiversity('s', 0, 2, 'shannon').isAnonymous(classWith({ 0: 3, 1: 1, 2: 1 }))
-		);
+		// Terms: 3·G(3) = 2.188911 and 1·G(1) = −1.270363 twice; total −0.351814 ≤ C → diverse.
+		// (ARX would stop at 2.188911 > C when it happens to walk the big count first.)
+		const grassberger = entropyLDiversity('s', 0, 3, 'grassberger');
+		expect(grassberger.isAnonymous(classWith({ 0: 3, 1: 1, 2: 1 }))).toBe(true);
+		expect(grassberger.isAnonymous(classWith({ 0: 1, 1: 1, 2: 3 }))).toBe(true);
+		// {x:8, y:1, z:1}: N = 10, C = 10·(G(10) − ln 3) = 10·(2.304240 − 1.098612) = 12.056280;
+		// 8·G(8) + 2·G(1) = 16.656145 − 2.540726 = 14.115419 > C → not diverse.
+		expect(grassberger.isAnonymous(classWith({ 0: 8, 1: 1, 2: 1 }))).toBe(false);
 	});
 });
 
