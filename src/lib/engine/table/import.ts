@@ -1,16 +1,11 @@
 import { CsvStreamParser } from './csv-stream-parser';
 import { detectDelimiter } from './delimiter';
 import { ColumnEncoder, detachedCopy, type EncodedTable } from './encoded-table';
-import {
-	assertText,
-	classifyBytes,
-	countReplacementChars,
-	decodeSample,
-	utf8Stats,
-	type TextEncodingName
-} from './encoding';
+import { checkDeclaredEncoding } from './declared-encoding';
+import { assertText, classifyBytes, countReplacementChars, type TextEncodingName } from './encoding';
 import { positionalNames, uniqueHeaderNames } from './header-names';
 import { ImportError, type ImportWarning } from './import-error';
+import { collectWarnings, type RaggedRows } from './import-warnings';
 import { inferColumnType, type InferredType } from './infer-type';
 import { profileColumn, type ColumnProfile } from './profile';
 import { byteChunks, type ByteSource } from './byte-source';
@@ -88,45 +83,6 @@ function firstNonAscii(bytes: Uint8Array): number {
 	return -1;
 }
 
-const ENCODING_LABEL: Record<TextEncodingName, string> = {
-	'utf-8': 'UTF-8',
-	shift_jis: 'Shift_JIS',
-	'euc-jp': 'EUC-JP'
-};
-
-/**
- * Checks a declared encoding against the bytes: throws when it garbles them (U+FFFD) while another encoding
- * decodes them cleanly, warns when they look like another encoding (mojibake without U+FFFD).
- */
-function checkDeclaredEncoding(
-	sample: Uint8Array,
-	declared: TextEncodingName,
-	warnings: ImportWarning[]
-): void {
-	const guess = classifyBytes(sample);
-	if (guess.encoding === declared) return;
-	const bad = countReplacementChars(decodeSample(sample, declared));
-	const cleanElsewhere = countReplacementChars(decodeSample(sample, guess.encoding)) === 0;
-	if (bad > 0 && cleanElsewhere) {
-		throw new ImportError(
-			'ENCODING',
-			`This file is not ${ENCODING_LABEL[declared]}: ${bad} byte sequences cannot be decoded as such. ` +
-				`It looks like ${ENCODING_LABEL[guess.encoding]}; choose that encoding or automatic detection.`,
-			{ declared, detected: guess.encoding, invalid: bad }
-		);
-	}
-	const utf8 = utf8Stats(sample);
-	if ((utf8.valid && utf8.multibyte > 0) || guess.confidence >= 0.9) {
-		warnings.push({
-			code: 'ENCODING_MISMATCH',
-			message:
-				`The file was read as ${ENCODING_LABEL[declared]}, but it looks like ${ENCODING_LABEL[guess.encoding]}; ` +
-				'text may be garbled (mojibake). Check a few values or choose automatic detection.',
-			count: 1
-		});
-	}
-}
-
 /**
  * Imports a delimited text file as a dictionary-encoded table, streaming: bytes are decoded and parsed chunk
  * by chunk and each record goes straight into the column encoders, so the decoded text of the whole file is
@@ -163,7 +119,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 	let encoders: ColumnEncoder[] = [];
 	let rows = 0;
 	let batch: string[][] = [];
-	const ragged = { short: 0, long: 0, droppedCells: 0, examples: [] as number[] };
+	const ragged: RaggedRows = { short: 0, long: 0, droppedCells: 0, examples: [] };
 
 	const startTable = (first: string[]): boolean => {
 		if (first.length > MAX_COLUMNS) {
@@ -359,56 +315,5 @@ async function readNext(chunks: AsyncGenerator<Uint8Array>): Promise<IteratorRes
 	} catch (e) {
 		const reason = e instanceof Error ? e.message : String(e);
 		throw new ImportError('READ_FAILED', `The file could not be read: ${reason}`);
-	}
-}
-
-function collectWarnings(
-	warnings: ImportWarning[],
-	ragged: { short: number; long: number; droppedCells: number; examples: number[] },
-	width: number,
-	replacementChars: number,
-	parser: CsvStreamParser,
-	encoding: TextEncodingName
-): void {
-	if (ragged.short + ragged.long > 0) {
-		const parts: string[] = [];
-		if (ragged.short > 0)
-			parts.push(`${ragged.short} had fewer than ${width} fields (padded with empty cells)`);
-		if (ragged.long > 0) {
-			parts.push(
-				`${ragged.long} had more than ${width} fields (extra cells dropped, ${ragged.droppedCells} of them not empty)`
-			);
-		}
-		warnings.push({
-			code: 'RAGGED_ROWS',
-			message: `Of the data rows, ${parts.join('; ')}.`,
-			count: ragged.short + ragged.long,
-			examples: ragged.examples
-		});
-	}
-	if (replacementChars > 0) {
-		warnings.push({
-			code: 'REPLACEMENT_CHARS',
-			message:
-				`${replacementChars} byte sequences could not be decoded as ${ENCODING_LABEL[encoding]} and were ` +
-				'replaced by "\ufffd". The file may mix encodings or be declared with the wrong one.',
-			count: replacementChars
-		});
-	}
-	if (parser.unterminatedQuoteRecord > 0) {
-		warnings.push({
-			code: 'UNTERMINATED_QUOTE',
-			message: `A quote (") opened in record ${parser.unterminatedQuoteRecord} is never closed; the rest of the file was read into that field.`,
-			count: 1,
-			examples: [parser.unterminatedQuoteRecord]
-		});
-	}
-	if (parser.malformedQuotes > 0) {
-		warnings.push({
-			code: 'MALFORMED_QUOTES',
-			message: `${parser.malformedQuotes} quoted fields had text after the closing quote; that text was kept in the field.`,
-			count: parser.malformedQuotes,
-			examples: [parser.firstMalformedRecord]
-		});
 	}
 }
