@@ -1,5 +1,5 @@
 import initSqlJs, { type Database } from 'sql.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeRows } from '../../../src/lib/engine/table/encoded-table';
 import { SqlMirror } from '../../../workers/sql-mirror';
 
@@ -47,9 +47,12 @@ describe('SqlMirror', () => {
 	});
 
 	it('reports a failed copy through ready() without rejecting add()', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		const mirror = new SqlMirror(db);
 		await mirror.add('t_dup', tableOf(2));
 		await expect(mirror.add('t_dup', tableOf(2))).resolves.toBeUndefined();
 		await expect(mirror.ready('t_dup')).rejects.toThrow(/already exists/);
+		expect(warn).toHaveBeenCalledTimes(1);
+		warn.mockRestore();
 	});
 });
