@@ -120,8 +120,16 @@ export class Workbench {
 		this.notice = { kind: 'error', key: 'app.engineFailed', params: { message } };
 	}
 
-	async importFile(file: Blob, name: string): Promise<void> {
-		if (this.job) return;
+	private importChain: Promise<void> = Promise.resolve();
+
+	/** Queues an import; files dropped while another imports are taken in turn, never dropped. */
+	importFile(file: Blob, name: string): Promise<void> {
+		const run = this.importChain.then(() => this.runImport(file, name));
+		this.importChain = run.catch(() => undefined);
+		return run;
+	}
+
+	private async runImport(file: Blob, name: string): Promise<void> {
 		const job = this.engine().importFile(file, name, $state.snapshot(this.choices), (p) => {
 			if (this.job?.jobId === job.jobId) this.job = { ...this.job, ...p };
 		});
