@@ -1,4 +1,5 @@
 import type { ClassCriterion, EquivalenceClassView, SensitiveHistogram } from './criterion';
+import { ArxBucketOrder } from './arx-bucket-order';
 
 /**
  * The l-diversity family for one sensitive attribute.
@@ -74,16 +75,14 @@ export type EntropyEstimator = 'shannon' | 'grassberger';
 /**
  * Entropy l-diversity: H(class) ≥ ln l with H = ψ(N) − (1/N)·Σ nᵢ·ψ(nᵢ), ψ = ln (Shannon) or
  * G (Grassberger), N = the class size (ARX's entry.count). Evaluated as ARX does, without
- * dividing: Σ nᵢ·ψ(nᵢ) ≤ N·(ψ(N) − ln l).
+ * dividing: Σ nᵢ·ψ(nᵢ) ≤ N·(ψ(N) − ln l), failing as soon as the running sum exceeds the bound.
  *
- * ARX stops with "fail" as soon as the running sum exceeds the bound. With Shannon every term
- * is ≥ 0, so that is the same verdict. With Grassberger G₁ < 0, so ARX's verdict then depends on
- * the order in which it walks its hash buckets, which depends on how the class's distribution
- * was assembled during its search (buffer, roll-up, snapshot): not reproducible outside ARX, and
- * stricter than the definition. Measured on ARX's TestAnonymizationEntropyLDiversity#3 optimum
- * (adult, Grassberger l = 3, 5 %): NUE 180,711.59 walking in ascending code order, 180,412.20
- * emulating ARX's buckets filled in code order, 178,621.14 with the full sum; ARX reports
- * 180,347.43. We therefore apply the definition itself (the full sum) for Grassberger.
+ * With Grassberger G₁ < 0, so that early exit makes ARX's verdict depend on the order of the
+ * terms (it can reject a class whose full sum is within the bound). We walk the terms in ARX's
+ * order (arx-bucket-order.ts), which reproduces ARX's verdicts when the histogram lists codes in
+ * order of first appearance among the class's rows. Measured on ARX's own optimum of
+ * TestAnonymizationEntropyLDiversity#3 (adult, Grassberger l = 3, 5 %): 926 suppressed records
+ * as ARX, against 955 in ascending code order and 751 with the full sum.
  */
 export function entropyLDiversity(
 	attribute: string,
@@ -94,7 +93,7 @@ export function entropyLDiversity(
 	const psi = estimator === 'shannon' ? Math.log : grassbergerG;
 	const minSize = Math.ceil(l);
 	const logL = Math.log(l);
-	const earlyExit = estimator === 'shannon';
+	const buckets = new ArxBucketOrder();
 	return {
 		kind: 'class',
 		label: `${estimator}-entropy-${l}-diversity for ${attribute}`,
@@ -108,15 +107,14 @@ export function entropyLDiversity(
 			if (distinctValues(h) < minSize) return false;
 			const total = cls.size;
 			const bound = total * (psi(total) - logL);
+			const { indices, length } = buckets.of(h);
 			let sum = 0;
-			for (let i = 0; i < h.length; i++) {
-				const n = h.counts[i];
-				if (n <= 0) continue;
+			for (let j = 0; j < length; j++) {
+				const n = h.counts[indices[j]];
 				sum += n * psi(n);
-				// Terms are ≥ 0 with Shannon, so an early exit cannot change the verdict there.
-				if (earlyExit && bound < sum) return false;
+				if (bound < sum) return false;
 			}
-			return sum <= bound;
+			return true;
 		}
 	};
 }

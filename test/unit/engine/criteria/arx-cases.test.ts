@@ -103,6 +103,16 @@ function toSpec(m: ArxModel): PrivacyModelSpec | undefined {
 	}
 }
 
+/**
+ * Records ARX 3.9.2 suppresses at its optimum (DataHandle#isOutlier on getOutput), measured by
+ * running ARX built from arx-deidentifier/arx@aacd487f on these cases. With Grassberger's
+ * estimator they depend on the order in which ARX walks each class's values (arx-bucket-order.ts).
+ */
+const SUPPRESSED_BY_ARX: Record<string, number> = {
+	'TestAnonymizationEntropyLDiversity#0': 1041,
+	'TestAnonymizationEntropyLDiversity#3': 926
+};
+
 describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 	const cases = (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: ArxCase[] }).cases.filter(
 		(c) => c.dataset === 'adult'
@@ -130,7 +140,11 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 	})();
 
 	/** Verdict of ARX's HashGroupify for one transformation: suppressed records vs the limit. */
-	function isAnonymous(c: ArxCase, specs: PrivacyModelSpec[], levels: number[]): boolean {
+	function evaluate(
+		c: ArxCase,
+		specs: PrivacyModelSpec[],
+		levels: number[]
+	): { anonymous: boolean; suppressed: number } {
 		const usesSubset = specs.some((s) => 'subset' in s && s.subset !== undefined);
 		const sensitiveName = c.sensitive_or_excluded_attribute;
 		const sensitiveColumn = sensitiveName ? column(sensitiveName) : -1;
@@ -192,7 +206,8 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 		let suppressed = 0;
 		const passing: number[] = [];
 		for (const cls of classes.values()) {
-			const entries = [...cls.counts.entries()].sort((a, b) => a[0] - b[0]);
+			// Codes in order of first appearance among the class's rows, as ARX inserts them.
+			const entries = [...cls.counts.entries()];
 			const view: EquivalenceClassView = {
 				size: cls.size,
 				populationSize: cls.populationSize,
@@ -206,8 +221,10 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 			if (minimal > 0 && cls.size < minimal) failed = classCriteria[0];
 			else failed = classCriteria.find((x) => !x.isAnonymous(view));
 			if (failed) {
-				if (!(minimal > 0 && cls.size < minimal) && failed.emptyClassFailureIsFatal && cls.size === 0)
-					return false;
+				const belowMinimal = minimal > 0 && cls.size < minimal;
+				if (!belowMinimal && failed.emptyClassFailureIsFatal && cls.size === 0) {
+					return { anonymous: false, suppressed };
+				}
 				suppressed += cls.size;
 			} else if (cls.size > 0) passing.push(cls.size);
 		}
@@ -219,8 +236,10 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 				Number.MAX_SAFE_INTEGER
 			).suppressedRecords;
 		}
-		return suppressed <= Math.floor(c.suppression_limit * sampleRows);
+		return { anonymous: suppressed <= Math.floor(c.suppression_limit * sampleRows), suppressed };
 	}
+	const isAnonymous = (c: ArxCase, specs: PrivacyModelSpec[], levels: number[]) =>
+		evaluate(c, specs, levels).anonymous;
 
 	for (const c of cases) {
 		const specs = c.privacy_models.map(toSpec);
@@ -232,7 +251,9 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 				return;
 			}
 			const optimum = c.expected.transformation!;
-			expect(isAnonymous(c, models, optimum)).toBe(true);
+			const { anonymous, suppressed } = evaluate(c, models, optimum);
+			expect(anonymous).toBe(true);
+			if (c.id in SUPPRESSED_BY_ARX) expect(suppressed).toBe(SUPPRESSED_BY_ARX[c.id]);
 			if (c.suppression_limit === 0) {
 				for (let q = 0; q < optimum.length; q++) {
 					if (optimum[q] === 0) continue;

@@ -88,16 +88,25 @@ describe('entropy l-diversity (Grassberger)', () => {
 		expect(entropyLDiversity('s', 0, 3.87, 'grassberger').isAnonymous(four)).toBe(false);
 	});
 
-	it('applies the full sum, so the verdict does not depend on the order of the histogram', () => {
+	it('reproduces ARX’s early exit, walking the terms in ARX’s bucket order', () => {
 		// N = 5, l = 3: bound C = 5·(G(5) − ln 3) = 5·(1.396304 − 1.098612) = 1.488458.
-		// Terms: 3·G(3) = 2.188911 and 1·G(1) = −1.270363 twice; total −0.351814 ≤ C → diverse.
-		// (ARX would stop at 2.188911 > C when it happens to walk the big count first.)
+		// Terms: 3·G(3) = 2.188911 and 1·G(1) = −1.270363 twice; the full sum −0.351814 ≤ C,
+		// but ARX fails the class when it meets the 3 first: 2.188911 > C.
 		const grassberger = entropyLDiversity('s', 0, 3, 'grassberger');
-		expect(grassberger.isAnonymous(classWith({ 0: 3, 1: 1, 2: 1 }))).toBe(true);
-		expect(grassberger.isAnonymous(classWith({ 0: 1, 1: 1, 2: 3 }))).toBe(true);
+		const cls = (codes: number[], counts: number[]) => ({
+			size: 5,
+			populationSize: 5,
+			sensitive: [{ codes: Int32Array.from(codes), counts: Int32Array.from(counts), length: codes.length }]
+		});
+		// Inserted 9, 1, 2 (first appearance): buckets 9 → 1, 1 → 2, 2 → 3: the 3 comes first → fail.
+		expect(grassberger.isAnonymous(cls([9, 1, 2], [3, 1, 1]))).toBe(false);
+		// Inserted 1, 9, 2: buckets 1 → 1, 9 → 2, 2 → 3: −1.27, +0.92, −0.35 stay ≤ C → pass.
+		expect(grassberger.isAnonymous(cls([1, 9, 2], [1, 3, 1]))).toBe(true);
+		// Inserted 2, 1, 9: buckets 1, 2, 9 → 3: the singletons come first → pass.
+		expect(grassberger.isAnonymous(cls([2, 1, 9], [1, 1, 3]))).toBe(true);
 		// {x:8, y:1, z:1}: N = 10, C = 10·(G(10) − ln 3) = 10·(2.304240 − 1.098612) = 12.056280;
-		// 8·G(8) + 2·G(1) = 16.656145 − 2.540726 = 14.115419 > C → not diverse.
-		expect(grassberger.isAnonymous(classWith({ 0: 8, 1: 1, 2: 1 }))).toBe(false);
+		// 8·G(8) + 2·G(1) = 16.656145 − 2.540726 = 14.115419 > C in any order → not diverse.
+		expect(grassberger.isAnonymous(classWith({ 0: 1, 1: 1, 2: 8 }))).toBe(false);
 	});
 });
 
