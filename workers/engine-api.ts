@@ -165,6 +165,11 @@ export function createEngineApi(deps: EngineDeps) {
 
 		state,
 
+		/** Answers the page's heartbeat (see EngineClient). */
+		ping(): true {
+			return true;
+		},
+
 		/**
 		 * Imports one file as a new table. `jobId` names the job for `cancel()`; progress arrives
 		 * through the (comlink-proxied) callback at most every 100 ms.

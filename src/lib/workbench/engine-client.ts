@@ -16,9 +16,21 @@ export interface EngineClientOptions {
 	onRestart?(state: EngineState): void;
 	/** The worker crashed repeatedly (or could not start again); the engine is unusable. */
 	onFatal?(error: EngineError): void;
+	/** While calls are pending the worker is pinged this often (ms)… */
+	heartbeatMs?: number;
+	/** …and declared dead when it has not answered for this long (ms). */
+	heartbeatTimeoutMs?: number;
 }
 
 const MAX_RESTARTS = 3;
+/**
+ * A worker killed for running out of memory, or one that closed itself, fires no `error` event; its
+ * calls would wait forever. So while calls are pending the client pings it. The worker answers
+ * between chunks of long jobs (the importer yields every 50 ms, the SQLite copy between slices),
+ * so silence for this long means it is gone.
+ */
+const HEARTBEAT_MS = 1000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
 const RESTART_WINDOW_MS = 30_000;
 
 export interface ImportJob {
@@ -40,6 +52,8 @@ export class EngineClient {
 	private restarts: number[] = [];
 	private disposed = false;
 	private nextJob = 0;
+	private heartbeat: ReturnType<typeof setInterval> | null = null;
+	private lastAnswer = 0;
 
 	constructor(private readonly options: EngineClientOptions) {
 		installErrorTransfer();
@@ -62,6 +76,7 @@ export class EngineClient {
 		worker.addEventListener('messageerror', onError);
 		this.worker = worker;
 		this.api = Comlink.wrap<EngineApi>(worker);
+		this.lastAnswer = Date.now();
 		const api = this.api;
 		this.ready = this.track(api.init(this.options.wasmUrl));
 		// Callers see the rejection; this keeps an unobserved one from surfacing as an unhandled error.
@@ -72,6 +87,7 @@ export class EngineClient {
 		const error = new EngineError('WORKER_CRASHED', message);
 		for (const reject of [...this.pending]) reject(error);
 		this.pending.clear();
+		this.stopHeartbeat();
 		this.worker.terminate();
 		if (this.disposed) return;
 		const now = Date.now();
@@ -90,8 +106,35 @@ export class EngineClient {
 		);
 	}
 
+	private beat(): void {
+		if (this.pending.size === 0) {
+			this.stopHeartbeat();
+			return;
+		}
+		if (Date.now() - this.lastAnswer > (this.options.heartbeatTimeoutMs ?? HEARTBEAT_TIMEOUT_MS)) {
+			this.crashed('The data worker stopped responding.');
+			return;
+		}
+		const api = this.api;
+		api.ping().then(
+			() => {
+				if (api === this.api) this.lastAnswer = Date.now();
+			},
+			() => undefined
+		);
+	}
+
+	private stopHeartbeat(): void {
+		if (this.heartbeat !== null) clearInterval(this.heartbeat);
+		this.heartbeat = null;
+	}
+
 	/** Races a worker call against the worker's death. */
 	private track<T>(call: Promise<T>): Promise<T> {
+		if (this.heartbeat === null) {
+			this.lastAnswer = Date.now();
+			this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs ?? HEARTBEAT_MS);
+		}
 		return new Promise<T>((resolve, reject) => {
 			const fail = (error: EngineError) => reject(error);
 			this.pending.add(fail);

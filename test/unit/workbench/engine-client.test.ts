@@ -50,6 +50,7 @@ function harness(initCalls: { n: number }) {
 			return restored;
 		},
 		state: async () => restored,
+		ping: () => true,
 		// An import that never finishes, like one running when the worker dies.
 		importFile: () => new Promise(() => undefined),
 		rows: async (_id: string, start: number) => [[`row ${start}`]]
@@ -64,7 +65,9 @@ function harness(initCalls: { n: number }) {
 			return w;
 		},
 		onRestart,
-		onFatal
+		onFatal,
+		heartbeatMs: 10,
+		heartbeatTimeoutMs: 100
 	});
 	return { client, workers, onRestart, onFatal };
 }
@@ -104,6 +107,35 @@ describe('EngineClient', () => {
 		workers[0].crash();
 		await client.state();
 		expect(workers).toHaveLength(2);
+	});
+
+	it('declares a worker that stopped answering dead, and restarts it', async () => {
+		const { client, workers, onRestart } = harness({ n: 0 });
+		clients.push(client);
+		await client.start();
+		const job = client.importFile(new Blob(['a']), 'a.csv', { encoding: 'auto', delimiter: 'auto' });
+		// a worker that closed itself (or was killed) fires no error event: its port just goes silent
+		workers[0].channel.port2.close();
+		const error = await job.done.catch((e: unknown) => e);
+		expect((error as EngineError).code).toBe('WORKER_CRASHED');
+		expect((error as EngineError).message).toMatch(/stopped responding/);
+		await vi.waitFor(() => expect(onRestart).toHaveBeenCalled());
+		expect(workers).toHaveLength(2);
+	});
+
+	it('keeps a busy worker that still answers the heartbeat', async () => {
+		const { client, workers } = harness({ n: 0 });
+		clients.push(client);
+		await client.start();
+		const job = client.importFile(new Blob(['a']), 'a.csv', { encoding: 'auto', delimiter: 'auto' });
+		let settled = false;
+		job.done.then(
+			() => (settled = true),
+			() => (settled = true)
+		);
+		await new Promise((r) => setTimeout(r, 400));
+		expect(settled).toBe(false);
+		expect(workers).toHaveLength(1);
 	});
 
 	it('gives up after repeated crashes instead of restarting forever', async () => {
