@@ -146,7 +146,7 @@ export interface PrivacySetup {
 	/** Whether a node's classes are completely generalized (every QI at a single-valued top level). */
 	readonly completelyGeneralized?: (levels: Int32Array) => boolean;
 	/** Per-class information loss that orders ARX's suppression candidates (Loss only). */
-	readonly classLoss?: (classes: ClassTable, c: number) => number;
+	readonly classLoss?: (classes: ClassTable) => Float64Array;
 }
 
 /** ARX's minimal group size: the largest minimal class size the criteria make available (0 if none). */
@@ -212,20 +212,23 @@ export function checkPrivacy(classes: ClassTable, setup: PrivacySetup): PrivacyR
 		if (!completely) {
 			for (let c = 0; c < classes.count; c++) if (!outlier[c] && size[c] > 0) candidates.push(c);
 		}
-		const loss = setup.classLoss;
-		const lossOf = loss ? new Map(candidates.map((c) => [c, loss(classes, c)])) : null;
-		candidates.sort(
-			(a, b) =>
-				size[a] - size[b] || (lossOf ? (lossOf.get(a) as number) - (lossOf.get(b) as number) : 0) || a - b
-		);
-		const enforced = enforceSampleCriteria(
+		const before = completely ? 0 : suppressed;
+		const sizes = Int32Array.from(candidates, (c) => size[c]);
+		// The candidates' order matters only when a criterion has to suppress: try unsorted first.
+		let enforced = enforceSampleCriteria(
 			sampleCriteria,
-			{
-				candidateSizes: Int32Array.from(candidates, (c) => size[c]),
-				suppressedRecords: completely ? 0 : suppressed
-			},
+			{ candidateSizes: sizes, suppressedRecords: before },
 			setup.suppressionLimit
 		);
+		if (enforced.suppressedRecords !== before || enforced.aborted) {
+			const loss = setup.classLoss ? setup.classLoss(classes) : null;
+			candidates.sort((a, b) => size[a] - size[b] || (loss ? loss[a] - loss[b] : 0) || a - b);
+			enforced = enforceSampleCriteria(
+				sampleCriteria,
+				{ candidateSizes: Int32Array.from(candidates, (c) => size[c]), suppressedRecords: before },
+				setup.suppressionLimit
+			);
+		}
 		if (enforced.aborted || enforced.suppressedRecords > setup.suppressionLimit) {
 			return { anonymous: false, outlier, suppressed: enforced.suppressedRecords, minimalSizeFailed };
 		}

@@ -112,12 +112,42 @@ export function lossMeasure(ctx: MetricContext, gsFactor: number, fn: QualityAgg
 			}
 			return aggregate(values, ctx.weights, fn);
 		},
-		classLoss(classes, c) {
-			const values = Float64Array.from(
-				classes.qi,
-				(codes, q) => classes.size[c] * shares[q][classes.levels[q]][codes[c]]
+		classLosses(classes) {
+			// Per class: the aggregate of count·share per QI (MetricMDNMLoss#getInformationLossInternal(node, entry)).
+			const result = new Float64Array(classes.count);
+			const values = new Float64Array(classes.qi.length);
+			const singletons = classes.qi.map((_, q) =>
+				new Float64Array(shares[q][classes.levels[q]].length).fill(NaN)
 			);
-			return aggregate(values, ctx.weights, fn)[0];
+			const n = classes.qi.length;
+			for (let c = 0; c < classes.count; c++) {
+				if (fn === 'geometric-mean') {
+					let product = 1;
+					const count = classes.size[c];
+					for (let q = 0; q < n; q++) {
+						const code = classes.qi[q][c];
+						if (count === 1) {
+							// Most classes are singletons: their factors depend on (QI, code) only.
+							const table = singletons[q];
+							let factor = table[code];
+							if (Number.isNaN(factor)) {
+								factor = Math.pow(shares[q][classes.levels[q]][code] * ctx.weights[q] + 1, 1 / n);
+								table[code] = factor;
+							}
+							product *= factor;
+						} else {
+							const v = count * shares[q][classes.levels[q]][code];
+							product *= Math.pow(v * ctx.weights[q] + 1, 1 / n);
+						}
+					}
+					result[c] = product - 1;
+				} else {
+					for (let q = 0; q < n; q++)
+						values[q] = classes.size[c] * shares[q][classes.levels[q]][classes.qi[q][c]];
+					result[c] = aggregate(values, ctx.weights, fn)[0];
+				}
+			}
+			return result;
 		},
 		present: (loss) => presentLoss(loss, fn)
 	};

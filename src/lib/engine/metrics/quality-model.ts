@@ -30,10 +30,10 @@ export interface QualityModel {
 	classBound(node: NodeClasses): Loss | null;
 	evaluate(node: NodeClasses): Loss;
 	/**
-	 * ARX's per-class loss (Metric#getInformationLoss(node, entry)) where it is not simply the class
-	 * size; it orders the classes that sample-based criteria may suppress.
+	 * ARX's per-class loss (Metric#getInformationLoss(node, entry)) of every class, where it is not
+	 * simply the class size; it orders the classes that sample-based criteria may suppress.
 	 */
-	classLoss?(classes: ClassTable, c: number): number;
+	classLosses?(classes: ClassTable): Float64Array;
 	/** The loss as printed: a number, or the sorted per-attribute vector for RANK. */
 	present(loss: Loss): number | number[];
 }

@@ -2,8 +2,8 @@
  * Heuristic search for lattices too large to enumerate (e.g. 30 QIs), with a time budget.
  * In the spirit of ARX's LIGHTNING (Prasser et al., "Lightning: utility-driven anonymization of
  * high-dimensional data", TDP 2016): a greedy dive from the bottom along the successor with the
- * lowest loss bound gives a first solution fast; a best-first search over the lower bounds then
- * improves it until the budget is spent. If that search runs out of candidates before the budget,
+ * lowest loss bound gives a first solution fast, a local descent (specializing one QI at a time)
+ * improves it, and a best-first search over the lower bounds continues until the budget is spent. If that search runs out of candidates before the budget,
  * its answer is optimal. Otherwise the report gives the lowest bound left unexplored, so the caller
  * knows how far the answer can be from the optimum at most.
  */
@@ -46,7 +46,7 @@ export function* heuristicSearch(
 		sensitiveCardinalities: data.sensitiveCardinalities,
 		sampleRows: data.sampleRows,
 		completelyGeneralized: completelyGeneralized(data),
-		classLoss: quality.classLoss ? (classes, c) => quality.classLoss!(classes, c) : undefined
+		classLoss: quality.classLosses ? (classes) => quality.classLosses!(classes) : undefined
 	});
 	const nodes: Int32Array[] = [];
 	const ids = new Map<string, number>();
@@ -79,11 +79,11 @@ export function* heuristicSearch(
 	let bestId = -1;
 	let bestLoss: Loss | null = null;
 	let bestEvaluation: Evaluation | null = null;
-	const evaluated = new Set<number>();
+	const evaluated = new Map<number, boolean>();
 	const evaluate = (id: number): boolean => {
 		if (signal?.aborted) throw abortError();
-		evaluated.add(id);
 		const evaluation = evaluator.evaluate(nodes[id]);
+		evaluated.set(id, evaluation.privacy.anonymous);
 		if (!evaluation.privacy.anonymous) return false;
 		const loss = quality.evaluate({ classes: evaluation.classes, outlier: evaluation.privacy.outlier });
 		if (!bestLoss || compareLoss(loss, bestLoss) < 0) {
@@ -109,6 +109,24 @@ export function* heuristicSearch(
 		if (evaluator.checks % 16 === 0) yield progress();
 	}
 
+	// Local descent: specialize one QI of the incumbent at a time while that stays anonymous and lowers
+	// the loss (the greedy dive tends to overshoot on some QIs).
+	for (let improved = bestId >= 0; improved && now() <= deadline;) {
+		improved = false;
+		const current = nodes[bestId];
+		for (let q = 0; q < current.length && now() <= deadline; q++) {
+			if (current[q] === 0) continue;
+			const lower = current.slice();
+			lower[q]--;
+			const id = idOf(lower);
+			if (evaluated.has(id)) continue;
+			const before = bestId;
+			evaluate(id);
+			if (bestId !== before) improved = true;
+			if (evaluator.checks % 16 === 0) yield progress();
+		}
+	}
+
 	// Best-first improvement within the budget.
 	const heap = new MinHeap<Loss>((a, an, b, bn) => {
 		const c = compareLoss(a, b);
@@ -126,7 +144,7 @@ export function* heuristicSearch(
 		}
 		if (now() > deadline) break;
 		const id = heap.pop() as number;
-		const anonymous = evaluated.has(id) ? id === bestId || false : evaluate(id);
+		const anonymous = evaluated.get(id) ?? evaluate(id);
 		if (evaluator.checks % 64 === 0) yield progress();
 		if (anonymous && quality.monotonic) continue;
 		for (const next of successors(id)) {

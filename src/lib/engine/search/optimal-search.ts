@@ -87,7 +87,7 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		sensitiveCardinalities: data.sensitiveCardinalities,
 		sampleRows: data.sampleRows,
 		completelyGeneralized: completelyGeneralized(data),
-		classLoss: quality.classLoss ? (classes, c) => quality.classLoss!(classes, c) : undefined
+		classLoss: quality.classLosses ? (classes) => quality.classLosses!(classes) : undefined
 	});
 	const privacyMonotonic = isPrivacyMonotonic(criteria, options.suppressionLimit, practical);
 	const utilityMonotonic = practical || quality.monotonic;
@@ -157,13 +157,19 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 	if (privacyMonotonic) {
 		const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => heights[a] - heights[b] || a - b);
 		const byBound = (a: number, b: number) => compareLoss(bounds[a] as Loss, bounds[b] as Loss) || a - b;
+		// Like ARX's FLASH, nodes whose loss bound already reaches the best loss found are skipped
+		// (they and all their generalizations cannot be better); phase 2 never pops them either.
+		// With a monotonic measure the tagging alone decides (skipping would shorten Flash's paths).
+		const skip = (node: number) =>
+			tags[node] !== TAG_UNKNOWN ||
+			(!utilityMonotonic && bestLoss !== null && compareLoss(bounds[node] as Loss, bestLoss) >= 0);
 		for (const start of order) {
-			if (tags[start] !== TAG_UNKNOWN) continue;
+			if (skip(start)) continue;
 			const path = [start];
 			for (let current = start; ;) {
 				const next = lattice
 					.successors(current)
-					.filter((n) => tags[n] === TAG_UNKNOWN)
+					.filter((n) => !skip(n))
 					.sort(byBound)[0];
 				if (next === undefined) break;
 				path.push(next);
@@ -174,9 +180,9 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 			while (low <= high) {
 				const mid = (low + high) >> 1;
 				const node = path[mid];
-				if (tags[node] !== TAG_UNKNOWN) {
-					if (tags[node] === TAG_ANONYMOUS) high = mid - 1;
-					else low = mid + 1;
+				if (skip(node)) {
+					if (tags[node] === TAG_NOT_ANONYMOUS) low = mid + 1;
+					else high = mid - 1;
 					continue;
 				}
 				record(node, evaluator.evaluate(levels[node]));
@@ -207,6 +213,12 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 			continue;
 		}
 		if (tags[node] === TAG_NOT_ANONYMOUS) {
+			raise(node, bound);
+			continue;
+		}
+		// With practical monotonicity ARX never checks a node whose verdict it predicted: its optimum
+		// is the best checked node. Otherwise a predicted-anonymous node is evaluated for its loss.
+		if (practical && tags[node] === TAG_ANONYMOUS && losses[node] === null) {
 			raise(node, bound);
 			continue;
 		}
