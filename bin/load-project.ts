@@ -169,8 +169,9 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 
 	const subsets = new Set<string>();
 	for (const model of config.privacy ?? []) {
-		if ((model.model === 'delta-presence' || model.model === 'k-map') && model.subset)
-			subsets.add(model.subset);
+		const usesSubset =
+			model.model === 'delta-presence' || model.model === 'k-map' || model.model === 'inclusion';
+		if (usesSubset && model.subset) subsets.add(model.subset);
 	}
 	if (subsets.size > 1) {
 		throw new ConfigError(

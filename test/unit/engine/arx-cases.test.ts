@@ -2,7 +2,8 @@
  * Every case of ../shared/reference/arx/cases.json whose data is available: same information loss
  * (relative 1e-9) and, unless another transformation ties on loss, the same transformation.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProjectFromConfig } from '../../../bin/load-project';
@@ -124,6 +125,12 @@ function caseConfig(c: ArxCase): ProjectConfig | string {
 			case 'sample-uniqueness':
 				privacy.push({ model: 'sample-uniqueness', threshold: m.threshold });
 				break;
+			case 'inclusion (research subset)': {
+				const size = /getSubset\((\d+)\)/.exec(String(m.subset));
+				if (!size) return `research subset ${String(m.subset)} is not reproducible`;
+				privacy.push({ model: 'inclusion', subset: subsetFile(dataPath, Number(size[1])) });
+				break;
+			}
 			default:
 				return `privacy model "${String(m.model)}" (${JSON.stringify(m)}) has no project-file form yet`;
 		}
@@ -156,6 +163,39 @@ function caseConfig(c: ArxCase): ProjectConfig | string {
 		quality,
 		search: { algorithm: 'optimal', practicalMonotonicity: c.practical_monotonicity }
 	});
+}
+
+/** java.util.Random(seed).nextInt(bound), as ARX's TestAnonymizationSubset#getSubset draws rows. */
+function javaRandomInts(seed: bigint, bound: number, count: number): number[] {
+	const mask = (1n << 48n) - 1n;
+	let state = (seed ^ 0x5deece66dn) & mask;
+	const next31 = () => {
+		state = (state * 0x5deece66dn + 0xbn) & mask;
+		return Number(state >> 17n);
+	};
+	const result: number[] = [];
+	for (let i = 0; i < count; i++) {
+		let bits = next31();
+		let value = bits % bound;
+		while (bits - value + (bound - 1) >= 2 ** 31) {
+			bits = next31();
+			value = bits % bound;
+		}
+		result.push(value);
+	}
+	return result;
+}
+
+/** Writes the rows of getSubset(size) (seed 0xDEADBEEF, a Java int) to a CSV file; returns its path. */
+function subsetFile(dataPath: string, size: number): string {
+	const lines = readFileSync(dataPath, 'utf8')
+		.split(/\r?\n/)
+		.filter((line) => line !== '');
+	const rows = new Set(javaRandomInts(BigInt.asIntN(64, BigInt(-559038737)), size, size));
+	const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-subset-'));
+	const file = path.join(dir, `subset-${size}.csv`);
+	writeFileSync(file, [lines[0], ...[...rows].map((row) => lines[row + 1])].join('\n') + '\n');
+	return file;
 }
 
 function lossClose(actual: number, expected: number): boolean {

@@ -44,7 +44,9 @@ export type PrivacyModelSpec =
 			estimator: PopulationEstimator;
 			population?: number;
 	  }
-	| { model: 'beta-likeness'; variant: 'basic' | 'enhanced'; attribute: string; beta: number };
+	| { model: 'beta-likeness'; variant: 'basic' | 'enhanced'; attribute: string; beta: number }
+	/** ARX's Inclusion: a research subset without a privacy guarantee of its own. */
+	| { model: 'inclusion'; subset: string };
 
 export type PrivacyModelName = PrivacyModelSpec['model'];
 
@@ -309,10 +311,12 @@ function parsePrivacyModel(
 				attribute: sensitiveAttribute(m.attribute, `${field}.attribute`, attributes),
 				beta: number(m.beta, `${field}.beta`, 0)
 			};
+		case 'inclusion':
+			return { model, subset: string(m.subset, `${field}.subset`) };
 		default:
 			throw new ConfigError(
 				`${field}.model: unknown privacy model "${model}" (known: k-anonymity, l-diversity, t-closeness, ` +
-					'delta-presence, k-map, average-risk, sample-uniqueness, population-uniqueness, beta-likeness)'
+					'delta-presence, k-map, average-risk, sample-uniqueness, population-uniqueness, beta-likeness, inclusion)'
 			);
 	}
 }
