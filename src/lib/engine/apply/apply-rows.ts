@@ -1,0 +1,143 @@
+/**
+ * Applies a project to one table in two streaming passes (the browser export and `tokumei apply`
+ * share this function, so their outputs are byte-identical):
+ *  1. opt-out exclusion, then the class census of the generalized QIs (class-census.ts) and the
+ *     engine's suppression decision (suppression.ts);
+ *  2. opt-out exclusion again, then each record transformed (row-transformer.ts) and written
+ *     (export/delimited-writer.ts).
+ * Memory is bounded by the number of classes (× distinct sensitive values), the hierarchies, one
+ * batch of rows and, with pseudonyms, surrogates, date shifts or patient counts, the distinct patient
+ * IDs — never by the number of rows.
+ */
+import type { ProjectConfig } from '../config/project-config';
+import { DelimitedWriter } from '../export/delimited-writer';
+import type { Hierarchy } from '../hierarchy/hierarchy';
+import type { OptOutCounts, OptOutEntry } from '../optout/opt-out';
+import { OptOutMatcher } from '../optout/opt-out';
+import { KeyedMapper } from '../pseudonym/keyed-mapper';
+import { applySettings, type ApplySettings } from './apply-config';
+import { ApplyError, ClassCensus, QiGeneralizer } from './class-census';
+import { RowTransformer } from './row-transformer';
+import { decideSuppression, type SuppressionFigures } from './suppression';
+
+export interface ApplyProject {
+	readonly config: ProjectConfig;
+	/** Hierarchies by attribute (every QI's, and a sensitive attribute's for hierarchical t-closeness). */
+	readonly hierarchies: Readonly<Record<string, Hierarchy>>;
+}
+
+/** A table read as batches of records (header excluded); `batches` is called once per pass. */
+export interface ApplyInput {
+	readonly header: readonly string[];
+	batches(): AsyncIterable<readonly (readonly string[])[]>;
+}
+
+export interface ApplyOptions {
+	/** The user's secret key (pseudonym treatment; makes date shifts stable across releases). */
+	pseudonymKey?: Uint8Array;
+	optOut?: readonly OptOutEntry[];
+	/** Overrides of the project's `output` settings (e.g. from CLI flags). */
+	output?: Partial<ApplySettings['output']>;
+}
+
+export interface ApplySummary {
+	recordsIn: number;
+	recordsOut: number;
+	/** Distinct patient IDs (null without `patient.id`). */
+	patientsIn: number | null;
+	patientsOut: number | null;
+	optOut: OptOutCounts | null;
+	transformation: Record<string, number>;
+	privacy: SuppressionFigures;
+	suppressedCells: number;
+	columns: { input: string[]; output: string[] };
+	settings: ApplySettings;
+}
+
+/** Yields the encoded output file chunk by chunk and returns the summary. */
+export async function* applyRows(
+	project: ApplyProject,
+	input: ApplyInput,
+	options: ApplyOptions = {}
+): AsyncGenerator<Uint8Array, ApplySummary> {
+	const { config, hierarchies } = project;
+	const header = [...input.header];
+	const base = applySettings(config, header);
+	const settings: ApplySettings = { ...base, output: { ...base.output, ...options.output } };
+	const transformation = config.transformation ?? {};
+	const qis = header.flatMap((name, column) => {
+		if (config.attributes[name]?.role !== 'quasi-identifying') return [];
+		const hierarchy = hierarchies[name];
+		if (!hierarchy) throw new ApplyError('BAD_INPUT', `attributes.${name}.hierarchy: no hierarchy loaded`);
+		return [new QiGeneralizer(name, column, hierarchy, transformation[name] ?? 0)];
+	});
+	const sensitive = header.flatMap((name, column) =>
+		config.attributes[name]?.role === 'sensitive' ? [{ name, column }] : []
+	);
+	const matcher =
+		options.optOut && options.optOut.length > 0
+			? new OptOutMatcher(options.optOut, header, settings.patient, settings.output.noticeDays)
+			: null;
+	const patientColumn = settings.patient.id === undefined ? -1 : header.indexOf(settings.patient.id);
+
+	// Pass 1: census of the classes.
+	const census = new ClassCensus(qis, sensitive);
+	const patientsIn = patientColumn >= 0 ? new Set<string>() : null;
+	let recordsIn = 0;
+	for await (const batch of input.batches()) {
+		for (const row of batch) {
+			recordsIn++;
+			if (patientsIn) patientsIn.add(row[patientColumn] ?? '');
+			if (matcher && matcher.check(row) !== 'keep') continue;
+			census.add(row);
+		}
+	}
+	const patientsInCount = patientsIn ? patientsIn.size : null;
+	patientsIn?.clear();
+	const decision = decideSuppression(census.finish(), qis, config, hierarchies);
+
+	// Pass 2: transform and write.
+	const mappers = {
+		pseudonym: options.pseudonymKey
+			? await KeyedMapper.fromKeyBytes(options.pseudonymKey, settings.output.dateShiftDays)
+			: undefined,
+		release: await KeyedMapper.ephemeral(settings.output.dateShiftDays)
+	};
+	const transformer = new RowTransformer(header, qis, settings, decision, mappers);
+	const writer = new DelimitedWriter({
+		encoding: settings.output.encoding,
+		delimiter: settings.output.delimiter
+	});
+	const patientsOut = patientColumn >= 0 ? new Set<string>() : null;
+	matcher?.resetCounts();
+	let recordsOut = 0;
+	let record = 0;
+	const first = writer.write(transformer.header);
+	if (first) yield first;
+	for await (const batch of input.batches()) {
+		const kept = matcher ? batch.filter((row) => matcher.check(row) === 'keep') : batch;
+		await transformer.prepare(kept);
+		for (const row of kept) {
+			const out = transformer.transform(row, ++record);
+			if (!out) continue;
+			recordsOut++;
+			if (patientsOut) patientsOut.add(row[patientColumn] ?? '');
+			const chunk = writer.write(out);
+			if (chunk) yield chunk;
+		}
+	}
+	const last = writer.flush();
+	if (last.length > 0) yield last;
+	return {
+		recordsIn,
+		recordsOut,
+		patientsIn: patientsInCount,
+		patientsOut: patientsOut ? patientsOut.size : null,
+		optOut: matcher ? matcher.counts() : null,
+		transformation: Object.fromEntries(qis.map((q) => [q.name, q.level])),
+		privacy: decision.figures,
+		suppressedCells: transformer.suppressedCells,
+		columns: { input: header, output: transformer.header },
+		settings
+	};
+}

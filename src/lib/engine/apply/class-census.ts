@@ -1,0 +1,185 @@
+/**
+ * Pass 1 of applying a fixed transformation: counts the records of each equivalence class (and, with
+ * sensitive attributes, of each class × sensitive-value tuple) without keeping any row. The result is
+ * a Snapshot at the transformation's levels, the same structure the search builds by rolling up
+ * (classes/snapshot.ts), so the engine's own classesOf + checkPrivacy decide the suppression.
+ * Memory: one entry per distinct (class, sensitive values) tuple plus the hierarchies' leaf counts —
+ * bounded by the number of classes, not the number of rows.
+ */
+import type { Snapshot } from '../classes/snapshot';
+import type { Hierarchy } from '../hierarchy/hierarchy';
+
+export class ApplyError extends Error {
+	readonly code: string;
+	constructor(code: 'VALUE_NOT_IN_HIERARCHY' | 'NOT_ANONYMOUS' | 'BAD_INPUT', message: string) {
+		super(message);
+		this.name = 'ApplyError';
+		this.code = code;
+	}
+}
+
+/** Generalizes one QI column to its level by a lookup on the raw value. */
+export class QiGeneralizer {
+	/** Raw value → code at the level (index into `values`). */
+	private readonly codeOf = new Map<string, number>();
+	/** Raw value → leaf index (for the leaf frequencies the quality model needs). */
+	private readonly leafOf = new Map<string, number>();
+	readonly values: readonly string[];
+	readonly cardinality: number;
+
+	constructor(
+		readonly name: string,
+		readonly column: number,
+		readonly hierarchy: Hierarchy,
+		readonly level: number
+	) {
+		if (!Number.isInteger(level) || level < 0 || level >= hierarchy.height) {
+			throw new ApplyError(
+				'BAD_INPUT',
+				`transformation.${name}: level ${level} is outside the hierarchy of "${name}" (0..${hierarchy.height - 1})`
+			);
+		}
+		const codes = hierarchy.codes[level];
+		for (const [value, leaf] of hierarchy.leafIndex) {
+			this.codeOf.set(value, codes[leaf]);
+			this.leafOf.set(value, leaf);
+		}
+		this.values = hierarchy.levels[level];
+		this.cardinality = this.values.length;
+	}
+
+	code(value: string, record: number): number {
+		const code = this.codeOf.get(value);
+		if (code === undefined) {
+			throw new ApplyError(
+				'VALUE_NOT_IN_HIERARCHY',
+				`record ${record}: a value of "${this.name}" is missing from its hierarchy (add it to the hierarchy)`
+			);
+		}
+		return code;
+	}
+
+	leaf(value: string): number {
+		return this.leafOf.get(value)!;
+	}
+}
+
+/**
+ * Class keys: a mixed-radix number over the level cardinalities when the key space fits in 2^53
+ * (exact in a double), else the codes joined as a string.
+ */
+export class ClassKeyer {
+	private readonly radix: number[];
+	readonly numeric: boolean;
+
+	constructor(cardinalities: readonly number[]) {
+		this.radix = cardinalities.map((c) => Math.max(1, c));
+		this.numeric = this.radix.reduce((p, c) => p * c, 1) <= 2 ** 53;
+	}
+
+	key(codes: ArrayLike<number>): number | string {
+		if (this.numeric) {
+			let key = 0;
+			for (let q = 0; q < this.radix.length; q++) key = key * this.radix[q] + codes[q];
+			return key;
+		}
+		return Array.prototype.join.call(codes, ',');
+	}
+}
+
+/** Incremental dictionary of a sensitive column (codes in order of first appearance, as the importer). */
+class Dictionary {
+	readonly values: string[] = [];
+	readonly counts: number[] = [];
+	private readonly index = new Map<string, number>();
+
+	code(value: string): number {
+		let code = this.index.get(value);
+		if (code === undefined) {
+			code = this.values.length;
+			this.values.push(value);
+			this.counts.push(0);
+			this.index.set(value, code);
+		}
+		this.counts[code]++;
+		return code;
+	}
+}
+
+export interface Census {
+	readonly rows: number;
+	readonly snapshot: Snapshot;
+	/** Leaf frequencies per QI (levelCounts[q][0] of the quality model). */
+	readonly leafCounts: readonly Float64Array[];
+	readonly sensitive: readonly { name: string; values: readonly string[]; counts: Float64Array }[];
+}
+
+export class ClassCensus {
+	private readonly atoms = new Map<number | string, number>();
+	private readonly atomQi: number[][];
+	private readonly atomSensitive: number[][];
+	private readonly atomSize: number[] = [];
+	private readonly leafCounts: Float64Array[];
+	private readonly dictionaries: Dictionary[];
+	private readonly keyer: ClassKeyer;
+	private readonly codes: Int32Array;
+	rows = 0;
+
+	constructor(
+		readonly qis: readonly QiGeneralizer[],
+		readonly sensitive: readonly { name: string; column: number }[]
+	) {
+		this.atomQi = qis.map(() => []);
+		this.atomSensitive = sensitive.map(() => []);
+		this.leafCounts = qis.map((q) => new Float64Array(q.hierarchy.levels[0].length));
+		this.dictionaries = sensitive.map(() => new Dictionary());
+		this.keyer = new ClassKeyer(qis.map((q) => q.cardinality));
+		this.codes = new Int32Array(qis.length);
+	}
+
+	add(row: readonly string[]): void {
+		const record = ++this.rows;
+		const qis = this.qis;
+		for (let q = 0; q < qis.length; q++) {
+			const value = row[qis[q].column] ?? '';
+			this.codes[q] = qis[q].code(value, record);
+			this.leafCounts[q][qis[q].leaf(value)]++;
+		}
+		let key = this.keyer.key(this.codes);
+		let sensitiveCodes: number[] | undefined;
+		if (this.sensitive.length > 0) {
+			sensitiveCodes = this.sensitive.map((s, i) => this.dictionaries[i].code(row[s.column] ?? ''));
+			key = `${key}|${sensitiveCodes.join(',')}`;
+		}
+		const atom = this.atoms.get(key);
+		if (atom !== undefined) {
+			this.atomSize[atom]++;
+			return;
+		}
+		this.atoms.set(key, this.atomSize.length);
+		this.atomSize.push(1);
+		for (let q = 0; q < qis.length; q++) this.atomQi[q].push(this.codes[q]);
+		if (sensitiveCodes) sensitiveCodes.forEach((code, s) => this.atomSensitive[s].push(code));
+	}
+
+	finish(): Census {
+		const size = Int32Array.from(this.atomSize);
+		return {
+			rows: this.rows,
+			snapshot: {
+				levels: Int32Array.from(this.qis, (q) => q.level),
+				count: size.length,
+				qi: this.atomQi.map((codes) => Int32Array.from(codes)),
+				sensitive: this.atomSensitive.map((codes) => Int32Array.from(codes)),
+				size,
+				population: size.slice()
+			},
+			leafCounts: this.leafCounts,
+			sensitive: this.sensitive.map((s, i) => ({
+				name: s.name,
+				values: this.dictionaries[i].values,
+				counts: Float64Array.from(this.dictionaries[i].counts)
+			}))
+		};
+	}
+}

@@ -1,0 +1,154 @@
+/**
+ * Which classes a fixed transformation suppresses, decided by the engine's own evaluation
+ * (classes/equivalence-classes.ts: classesOf + checkPrivacy, ARX's HashGroupify#analyzeAll) on the
+ * snapshot counted in pass 1 — the same verdict the search reached for this transformation.
+ */
+import { checkPrivacy, classesOf, minimalClassSize } from '../classes/equivalence-classes';
+import type { ProjectConfig } from '../config/project-config';
+import { createCriteria, type PrivacyModelSpec as CriteriaSpec } from '../criteria';
+import type { Hierarchy } from '../hierarchy/hierarchy';
+import { createQualityModel, type MetricContext } from '../metrics';
+import { normalizedWeights } from '../metrics/quality-model';
+import { ApplyError, ClassKeyer, type Census, type QiGeneralizer } from './class-census';
+
+export interface SuppressionFigures {
+	/** Records in the data after opt-out exclusion. */
+	records: number;
+	equivalenceClasses: number;
+	/** Smallest class left after suppression (the k reached); 0 when every record is suppressed. */
+	minClassSize: number;
+	suppressedRecords: number;
+	suppressedClasses: number;
+	/** The project's quality measure for this transformation (null without privacy models). */
+	informationLoss: number | number[] | null;
+	qualityModel: string | null;
+}
+
+export interface SuppressionDecision {
+	readonly keyer: ClassKeyer;
+	/** Keys (ClassKeyer) of the suppressed classes. */
+	readonly suppressed: ReadonlySet<number | string>;
+	readonly figures: SuppressionFigures;
+}
+
+/**
+ * The metric context the search derives from its bottom snapshot (metrics/index.ts metricContext),
+ * here from the leaf counts of pass 1: the number of rows per generalized value at every level.
+ */
+function metricContextOf(
+	census: Census,
+	qis: readonly QiGeneralizer[],
+	config: ProjectConfig
+): MetricContext {
+	return {
+		hierarchies: qis.map((q) => q.hierarchy),
+		rows: census.rows,
+		levelCounts: qis.map(({ hierarchy }, q) => {
+			const leafCounts = census.leafCounts[q];
+			return hierarchy.codes.map((map, level) => {
+				if (level === 0) return leafCounts;
+				const counts = new Float64Array(hierarchy.levels[level].length);
+				for (let leaf = 0; leaf < leafCounts.length; leaf++) counts[map[leaf]] += leafCounts[leaf];
+				return counts;
+			});
+		}),
+		weights: normalizedWeights(
+			qis.map((q) => q.name),
+			config.quality?.attributeWeights
+		),
+		noSuppression: (config.suppressionLimit ?? 0) === 0
+	};
+}
+
+export function decideSuppression(
+	census: Census,
+	qis: readonly QiGeneralizer[],
+	config: ProjectConfig,
+	hierarchies: Readonly<Record<string, Hierarchy>>
+): SuppressionDecision {
+	const keyer = new ClassKeyer(qis.map((q) => q.cardinality));
+	const classes = classesOf(census.snapshot);
+	const specs = config.privacy ?? [];
+	if (specs.some((s) => 'subset' in s && s.subset !== undefined)) {
+		throw new ApplyError(
+			'BAD_INPUT',
+			'privacy: models with a research subset cannot be applied by streaming'
+		);
+	}
+	let outlier: Uint8Array = new Uint8Array(classes.count);
+	let informationLoss: SuppressionFigures['informationLoss'] = null;
+	let qualityModel: string | null = null;
+	if (specs.length > 0) {
+		const criteria = createCriteria(specs as unknown as CriteriaSpec[], {
+			rows: census.rows,
+			populationTableRows: census.rows,
+			population: config.population,
+			sensitive: census.sensitive.map((s) => {
+				const hierarchy = hierarchies[s.name];
+				return {
+					name: s.name,
+					values: s.values,
+					globalCounts: s.counts,
+					hierarchyLevels: hierarchy
+						? hierarchy.levels.map((values, level) =>
+								s.values.map((value) => values[hierarchy.codes[level][hierarchy.leafIndex.get(value) ?? 0]])
+							)
+						: undefined
+				};
+			})
+		});
+		const quality = createQualityModel(config.quality, metricContextOf(census, qis, config));
+		const privacy = checkPrivacy(classes, {
+			criteria,
+			suppressionLimit: Math.floor((config.suppressionLimit ?? 0) * census.rows),
+			sensitiveCardinalities: census.sensitive.map((s) => s.values.length),
+			sampleRows: census.rows,
+			// ARX's HashGroupify#isCompletelyGeneralized (search/evaluator.ts completelyGeneralized).
+			completelyGeneralized: (levels) =>
+				qis.every(
+					(q, i) => levels[i] === q.hierarchy.height - 1 && q.hierarchy.levels[levels[i]].length === 1
+				),
+			classLoss: quality.classLosses ? (c) => quality.classLosses!(c) : undefined
+		});
+		if (!privacy.anonymous) {
+			const k = minimalClassSize(criteria);
+			throw new ApplyError(
+				'NOT_ANONYMOUS',
+				`the transformation does not satisfy the privacy models within the suppression limit ` +
+					`(${privacy.suppressed} of ${census.rows} records would be suppressed${k > 0 ? `, k = ${k}` : ''}); ` +
+					'choose a transformation the search found anonymous'
+			);
+		}
+		outlier = privacy.outlier;
+		informationLoss = quality.present(quality.evaluate({ classes, outlier }));
+		qualityModel = quality.name;
+	}
+	const suppressed = new Set<number | string>();
+	const codes = new Int32Array(qis.length);
+	let suppressedRecords = 0;
+	let equivalenceClasses = 0;
+	let minClassSize = 0;
+	for (let c = 0; c < classes.count; c++) {
+		if (outlier[c]) {
+			for (let q = 0; q < qis.length; q++) codes[q] = classes.qi[q][c];
+			suppressed.add(keyer.key(codes));
+			suppressedRecords += classes.size[c];
+			continue;
+		}
+		equivalenceClasses++;
+		if (minClassSize === 0 || classes.size[c] < minClassSize) minClassSize = classes.size[c];
+	}
+	return {
+		keyer,
+		suppressed,
+		figures: {
+			records: census.rows,
+			equivalenceClasses,
+			minClassSize,
+			suppressedRecords,
+			suppressedClasses: suppressed.size,
+			informationLoss,
+			qualityModel
+		}
+	};
+}

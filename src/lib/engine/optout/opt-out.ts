@@ -1,0 +1,234 @@
+/**
+ * 提供停止 (opt-out) under the 次世代医療基盤法 (DOMAIN.md §1.7): patients on the list are removed from
+ * every table, matched on the raw identifiers before any processing, by patient ID, by 保険者番号 +
+ * 記号 + 番号, or by カナ氏名 + 生年月日 + 性別. An entry with a notice date is a notice-ledger entry
+ * instead: that patient's records dated earlier than notice date + N days (default 30, NCGG practice:
+ * data flow one month after the notice) are excluded. Only counts leave this module.
+ */
+import type { PatientColumns } from '../apply/apply-config';
+import {
+	dayNumber,
+	normalizeBirthDate,
+	normalizeInsuranceField,
+	normalizeKanaName,
+	normalizePatientId,
+	normalizeSex
+} from './normalize';
+
+export class OptOutError extends Error {
+	readonly code = 'BAD_OPT_OUT';
+	constructor(message: string) {
+		super(message);
+		this.name = 'OptOutError';
+	}
+}
+
+/** Column names accepted in an opt-out list (English or the Japanese headings of typical ledgers). */
+const HEADINGS: Record<keyof OptOutEntry, readonly string[]> = {
+	patientId: ['patient_id', 'patientid', '患者id', '患者番号', 'カルテ番号'],
+	insurer: ['insurer_number', 'insurer', '保険者番号'],
+	symbol: ['symbol', '記号', '被保険者証記号'],
+	number: ['number', '番号', '被保険者証番号'],
+	kanaName: ['kana_name', 'kana', 'カナ氏名', '氏名カナ', 'フリガナ'],
+	birthDate: ['birth_date', 'birthdate', '生年月日'],
+	sex: ['sex', '性別'],
+	noticeDate: ['notice_date', '通知日', '通知年月日']
+};
+
+export interface OptOutEntry {
+	patientId?: string;
+	insurer?: string;
+	symbol?: string;
+	number?: string;
+	kanaName?: string;
+	birthDate?: string;
+	sex?: string;
+	/** Present: a notice-ledger entry (exclude records before notice + N days), not a refusal. */
+	noticeDate?: string;
+}
+
+/** Reads a parsed list (header + rows); each row must identify a person in at least one of the three ways. */
+export function parseOptOutList(
+	header: readonly string[],
+	rows: readonly (readonly string[])[]
+): OptOutEntry[] {
+	const columns = new Map<keyof OptOutEntry, number>();
+	header.forEach((name, index) => {
+		const key = name.normalize('NFKC').trim().toLowerCase();
+		for (const [field, names] of Object.entries(HEADINGS)) {
+			if (names.includes(key)) columns.set(field as keyof OptOutEntry, index);
+		}
+	});
+	if (columns.size === 0) {
+		throw new OptOutError(
+			`The opt-out list has none of the expected columns (${Object.values(HEADINGS)
+				.map((n) => n[0])
+				.join(', ')}).`
+		);
+	}
+	return rows.map((row, i) => {
+		const entry: OptOutEntry = {};
+		for (const [field, index] of columns) {
+			const value = (row[index] ?? '').trim();
+			if (value !== '') entry[field] = value;
+		}
+		if (
+			!entry.patientId &&
+			!(entry.insurer && entry.number) &&
+			!(entry.kanaName && entry.birthDate && entry.sex)
+		) {
+			throw new OptOutError(
+				`Opt-out list row ${i + 2}: give a patient ID, an insurer number with 番号, or a kana name with birth date and sex.`
+			);
+		}
+		if (entry.noticeDate !== undefined && dayNumber(entry.noticeDate) === null) {
+			throw new OptOutError(`Opt-out list row ${i + 2}: notice date is not a date.`);
+		}
+		return entry;
+	});
+}
+
+const SEP = '\u0000';
+
+function insuranceKey(insurer: string, symbol: string | undefined, number: string): string {
+	return [insurer, symbol ?? '', number].map(normalizeInsuranceField).join(SEP);
+}
+
+function nameKey(kana: string, birth: string, sex: string): string | null {
+	const date = normalizeBirthDate(birth);
+	const s = normalizeSex(sex);
+	return date && s ? [normalizeKanaName(kana), date, s].join(SEP) : null;
+}
+
+export type OptOutVerdict = 'keep' | 'refused' | 'notice-period';
+
+export interface OptOutCounts {
+	/** Entries on the list (refusals and notice-ledger entries). */
+	entries: number;
+	/** Entries that matched at least one record. */
+	matchedEntries: number;
+	/** Records removed because the patient refused provision. */
+	refusedRecords: number;
+	/** Records removed because they fall within the notice period. */
+	noticePeriodRecords: number;
+	/** Distinct patients (by the patient ID column, when there is one) with at least one record removed. */
+	patientsRemoved: number | null;
+}
+
+/** Matches rows of a table against an opt-out list; keeps counts only. */
+export class OptOutMatcher {
+	private readonly byId = new Map<string, number>();
+	private readonly byInsurance = new Map<string, number>();
+	private readonly byName = new Map<string, number>();
+	private readonly noticeDay: (number | null)[];
+	private readonly matched: Uint8Array;
+	private readonly removedPatients = new Set<string>();
+	private refusedRecords = 0;
+	private noticePeriodRecords = 0;
+	private readonly index: Partial<Record<keyof PatientColumns, number>> = {};
+
+	constructor(
+		private readonly entries: readonly OptOutEntry[],
+		header: readonly string[],
+		columns: PatientColumns,
+		private readonly noticeDays = 30
+	) {
+		for (const [field, name] of Object.entries(columns)) {
+			if (name !== undefined) this.index[field as keyof PatientColumns] = header.indexOf(name);
+		}
+		this.noticeDay = entries.map((e) => (e.noticeDate === undefined ? null : dayNumber(e.noticeDate)));
+		this.matched = new Uint8Array(entries.length);
+		entries.forEach((e, i) => {
+			if (e.patientId) this.byId.set(normalizePatientId(e.patientId), i);
+			if (e.insurer && e.number) this.byInsurance.set(insuranceKey(e.insurer, e.symbol, e.number), i);
+			if (e.kanaName && e.birthDate && e.sex) {
+				const key = nameKey(e.kanaName, e.birthDate, e.sex);
+				if (key) this.byName.set(key, i);
+			}
+		});
+		const usable = {
+			id: this.byId.size > 0 && this.index.id !== undefined,
+			insurance:
+				this.byInsurance.size > 0 && this.index.insurer !== undefined && this.index.number !== undefined,
+			name:
+				this.byName.size > 0 &&
+				this.index.kanaName !== undefined &&
+				this.index.birthDate !== undefined &&
+				this.index.sex !== undefined
+		};
+		if (entries.length > 0 && !usable.id && !usable.insurance && !usable.name) {
+			throw new OptOutError(
+				'The opt-out list cannot be matched: name the data columns it matches on in "patient" ' +
+					'(id; or insurer, symbol, number; or kanaName, birthDate, sex).'
+			);
+		}
+		if (this.noticeDay.some((d) => d !== null) && this.index.eventDate === undefined) {
+			throw new OptOutError(
+				'The opt-out list has notice dates: name the record date column in "patient.eventDate".'
+			);
+		}
+	}
+
+	private entryOf(row: readonly string[]): number | undefined {
+		const cell = (field: keyof PatientColumns) => {
+			const i = this.index[field];
+			return i === undefined ? undefined : (row[i] ?? '');
+		};
+		const id = cell('id');
+		if (id !== undefined && this.byId.size > 0) {
+			const hit = this.byId.get(normalizePatientId(id));
+			if (hit !== undefined) return hit;
+		}
+		const insurer = cell('insurer');
+		const number = cell('number');
+		if (insurer && number && this.byInsurance.size > 0) {
+			const hit = this.byInsurance.get(insuranceKey(insurer, cell('symbol'), number));
+			if (hit !== undefined) return hit;
+		}
+		const kana = cell('kanaName');
+		const birth = cell('birthDate');
+		const sex = cell('sex');
+		if (kana && birth && sex && this.byName.size > 0) {
+			const key = nameKey(kana, birth, sex);
+			if (key) return this.byName.get(key);
+		}
+		return undefined;
+	}
+
+	/** Whether a raw record stays; counts what is removed. */
+	check(row: readonly string[]): OptOutVerdict {
+		const entry = this.entryOf(row);
+		if (entry === undefined) return 'keep';
+		const notice = this.noticeDay[entry];
+		let verdict: OptOutVerdict = 'refused';
+		if (notice !== null) {
+			const day = dayNumber(row[this.index.eventDate!] ?? '');
+			// A record without a readable date cannot be shown to lie after the period: exclude it.
+			if (day !== null && day >= notice + this.noticeDays) return 'keep';
+			verdict = 'notice-period';
+		}
+		this.matched[entry] = 1;
+		if (verdict === 'refused') this.refusedRecords++;
+		else this.noticePeriodRecords++;
+		if (this.index.id !== undefined) this.removedPatients.add(row[this.index.id] ?? '');
+		return verdict;
+	}
+
+	counts(): OptOutCounts {
+		return {
+			entries: this.entries.length,
+			matchedEntries: this.matched.reduce((a, b) => a + b, 0),
+			refusedRecords: this.refusedRecords,
+			noticePeriodRecords: this.noticePeriodRecords,
+			patientsRemoved: this.index.id === undefined ? null : this.removedPatients.size
+		};
+	}
+
+	/** Starts counting afresh (the apply command reads the data twice). */
+	resetCounts(): void {
+		this.matched.fill(0);
+		this.removedPatients.clear();
+		this.refusedRecords = 0;
+		this.noticePeriodRecords = 0;
+	}
+}

@@ -1,0 +1,3 @@
+export * from './hmac';
+export * from './keyed-mapper';
+export * from './date-shift';
