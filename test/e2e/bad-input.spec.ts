@@ -69,7 +69,7 @@ test('several tables side by side, cancel and close', async ({ page }) => {
 		buffer: Buffer.from('x\ty\n1\t2\n')
 	});
 	await expect(page.getByRole('tab')).toHaveCount(2);
-	await expect(page.getByTestId('table-summary')).toContainText('区切り TAB');
+	await expect(page.getByTestId('table-summary')).toContainText('区切り タブ');
 	await expect(cell(page, 0, 1)).toHaveText('2');
 	// switch back with the keyboard (tabs pattern)
 	await page.getByRole('tab', { selected: true }).focus();
@@ -86,4 +86,32 @@ test('several tables side by side, cancel and close', async ({ page }) => {
 
 	await page.getByRole('button', { name: 'second.tsv を閉じる' }).click();
 	await expect(page.getByRole('tab')).toHaveCount(1);
+});
+
+test('drag and drop imports a file; encoding and delimiter overrides reach the importer', async ({
+	page
+}) => {
+	await openApp(page);
+	const dataTransfer = await page.evaluateHandle(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(['a;b\n1;2\n'], 'dropped.csv', { type: 'text/csv' }));
+		return dt;
+	});
+	const zone = page.getByRole('region', { name: 'CSV / TSV ファイルをここにドロップ' });
+	await zone.dispatchEvent('dragenter', { dataTransfer });
+	await zone.dispatchEvent('drop', { dataTransfer });
+	await expect(page.getByRole('tab')).toHaveCount(1);
+	await expect(page.getByTestId('table-summary')).toContainText('2 列');
+	await expect(cell(page, 0, 1)).toHaveText('2');
+
+	await page.getByLabel('文字コード').selectOption('shift_jis');
+	await page.getByLabel('区切り文字').selectOption(',');
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'forced.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('a;b\n1;2\n')
+	});
+	await expect(page.getByRole('tab')).toHaveCount(2);
+	await expect(page.getByTestId('table-summary')).toContainText('1 列 · shift_jis');
+	await expect(cell(page, 0, 0)).toHaveText('1;2');
 });
