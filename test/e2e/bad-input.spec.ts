@@ -115,3 +115,46 @@ test('drag and drop imports a file; encoding and delimiter overrides reach the i
 	await expect(page.getByTestId('table-summary')).toContainText('1 列 · shift_jis');
 	await expect(cell(page, 0, 0)).toHaveText('1;2');
 });
+
+test('ragged rows, duplicate and empty names, a 10 MB field and 2,000 columns', async ({ page }) => {
+	await openApp(page);
+	const input = page.getByTestId('file-input');
+	await input.setInputFiles({
+		name: 'ragged.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('id,id,,v\r\n1,a,b,c\n2,x\r\n3,y,z,w,extra\n')
+	});
+	await expect(page.getByRole('tab')).toHaveCount(1);
+	await page.getByText('注意 (').click();
+	await expect(page.getByText('列数が見出しと異なる行があります')).toBeVisible();
+	await expect(page.getByText('重複した列名があります')).toBeVisible();
+	await expect(page.getByText('空の列名があります')).toBeVisible();
+	await expect(cell(page, 1, 2)).toHaveText('');
+
+	const huge = 'x'.repeat(10 * 1024 * 1024);
+	await input.setInputFiles({
+		name: 'huge-field.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`id,text\n1,"${huge}"\n2,short\n`)
+	});
+	await expect(page.getByRole('tab')).toHaveCount(2, { timeout: 60_000 });
+	await expect(cell(page, 1, 1)).toHaveText('short');
+	expect((await cell(page, 0, 1).textContent())?.length).toBe(1001);
+
+	const header = Array.from({ length: 2000 }, (_, i) => `c${i}`).join(',');
+	const row = Array.from({ length: 2000 }, (_, i) => `v${i}`).join(',');
+	await input.setInputFiles({
+		name: 'wide.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`${header}\n${row}\n`)
+	});
+	await expect(page.getByRole('tab')).toHaveCount(3, { timeout: 60_000 });
+	await expect(page.getByTestId('table-summary')).toContainText('2,000 列');
+	// only the columns in view are in the DOM; scrolling far right shows the last ones
+	expect(await grid(page).getByRole('gridcell').count()).toBeLessThan(40);
+	await grid(page).evaluate((el) => {
+		el.scrollLeft = el.scrollWidth;
+		el.dispatchEvent(new Event('scroll'));
+	});
+	await expect(cell(page, 0, 1999)).toHaveText('v1999');
+});
