@@ -12,8 +12,22 @@ export interface Partition {
 	readonly sizes: Int32Array;
 }
 
-/** Reusable open-addressing table keyed by (parent class, code) pairs. */
+/** Largest (parent classes × codes) space refined through a dense array instead of hashing. */
+const DENSE_LIMIT = 1 << 22;
+
+/** Exclusive upper bound of a column's codes (one cheap pass; columns may be reused buffers). */
+function codeBound(column: Int32Array): number {
+	let bound = 0;
+	for (let i = 0; i < column.length; i++) if (column[i] >= bound) bound = column[i] + 1;
+	return bound;
+}
+
+/**
+ * Reusable table keyed by (parent class, code) pairs: a dense array when the pair space is small
+ * (no probing; reset through the list of cells used), open addressing otherwise.
+ */
 export class RefineTable {
+	private dense: Int32Array | undefined;
 	private parents: Int32Array;
 	private codes: Int32Array;
 	private values: Int32Array;
@@ -30,6 +44,8 @@ export class RefineTable {
 
 	/** @param weights rows each stand for this many records (default 1): sizes count records. */
 	refine(parent: Partition, column: Int32Array, weights?: Int32Array): Partition {
+		const radix = codeBound(column);
+		if (parent.count * radix <= DENSE_LIMIT) return this.refineDense(parent, column, radix, weights);
 		const n = parent.ids.length;
 		const ids = new Int32Array(n);
 		const { parents, codes, values, mask } = this;
@@ -58,6 +74,29 @@ export class RefineTable {
 			}
 			sizes[ids[row]] += weights ? weights[row] : 1;
 		}
+		return { ids, count, sizes: sizes.subarray(0, count) };
+	}
+
+	private refineDense(parent: Partition, column: Int32Array, radix: number, weights?: Int32Array): Partition {
+		const n = parent.ids.length;
+		const dense = (this.dense ??= new Int32Array(DENSE_LIMIT).fill(-1));
+		const ids = new Int32Array(n);
+		const sizes = new Int32Array(n);
+		const used = new Int32Array(n);
+		const parentIds = parent.ids;
+		let count = 0;
+		for (let row = 0; row < n; row++) {
+			const cell = parentIds[row] * radix + column[row];
+			let id = dense[cell];
+			if (id === -1) {
+				id = count;
+				dense[cell] = id;
+				used[count++] = cell;
+			}
+			ids[row] = id;
+			sizes[id] += weights ? weights[row] : 1;
+		}
+		for (let c = 0; c < count; c++) dense[used[c]] = -1;
 		return { ids, count, sizes: sizes.subarray(0, count) };
 	}
 }
