@@ -90,6 +90,13 @@ function toSpec(m: ArxModel): PrivacyModelSpec | undefined {
 			return { model: 'average-risk', threshold: m.threshold as number };
 		case 'sample-uniqueness':
 			return { model: 'sample-uniqueness', threshold: m.threshold as number };
+		case 'population-uniqueness':
+			return {
+				model: 'population-uniqueness',
+				threshold: m.threshold as number,
+				estimator: m.estimator as 'pitman' | 'zayatz' | 'snb' | 'dankar',
+				population: m.population as number
+			};
 		case 'basic-beta-likeness':
 		case 'enhanced-beta-likeness':
 			return {
@@ -110,14 +117,51 @@ function toSpec(m: ArxModel): PrivacyModelSpec | undefined {
  */
 const SUPPRESSED_BY_ARX: Record<string, number> = {
 	'TestAnonymizationEntropyLDiversity#0': 1041,
-	'TestAnonymizationEntropyLDiversity#3': 926
+	'TestAnonymizationEntropyLDiversity#3': 926,
+	'population-uniqueness/zayatz': 0,
+	'population-uniqueness/dankar': 0,
+	'population-uniqueness/pitman': 0,
+	'population-uniqueness/snb': 1350
 };
 
+/**
+ * Population uniqueness has no case in ARX's test suite: these were run with ARX 3.9.2 (same
+ * build) on adult, all 9 attributes as QIs, Metric.createLossMetric(), 5 % suppression,
+ * new PopulationUniqueness(threshold, model, ARXPopulationModel.create(population)).
+ */
+function populationUniquenessCase(
+	estimator: string,
+	threshold: number,
+	population: number,
+	transformation: number[]
+): ArxCase {
+	return {
+		id: `population-uniqueness/${estimator}`,
+		dataset: 'adult',
+		qis_in_transformation_order: [],
+		qi_max_levels: [],
+		sensitive_or_excluded_attribute: null,
+		privacy_models: [{ model: 'population-uniqueness', estimator, threshold, population }],
+		suppression_limit: 0.05,
+		expected: { no_solution: false, transformation }
+	};
+}
+const MEASURED_WITH_ARX: ArxCase[] = [
+	populationUniquenessCase('zayatz', 0.01, 317238626, [0, 3, 0, 0, 1, 0, 0, 1, 0]),
+	populationUniquenessCase('dankar', 0.001, 317238626, [0, 3, 0, 0, 1, 1, 1, 0, 0]),
+	populationUniquenessCase('pitman', 0.001, 317238626, [0, 3, 0, 0, 1, 1, 1, 0, 0]),
+	populationUniquenessCase('snb', 0.05, 100000, [0, 3, 0, 0, 1, 1, 1, 1, 0])
+];
+
 describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
-	const cases = (JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: ArxCase[] }).cases.filter(
-		(c) => c.dataset === 'adult'
-	);
 	const [header, ...rows] = readRows(path.join(adultDir, 'adult.csv'));
+	for (const c of MEASURED_WITH_ARX) c.qis_in_transformation_order = header;
+	const cases = [
+		...(JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: ArxCase[] }).cases.filter(
+			(c) => c.dataset === 'adult'
+		),
+		...MEASURED_WITH_ARX
+	];
 	const column = (name: string) => header.indexOf(name);
 	const hierarchies = new Map<string, Map<string, string[]>>();
 	for (const name of header) {

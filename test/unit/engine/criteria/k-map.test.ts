@@ -42,6 +42,28 @@ describe('k-map with a population estimator', () => {
 		expect(deriveK(3, 0.001, 0.001, 'poisson', 1000).k).toBe(3);
 	});
 
+	it('matches the k′ that ARX 3.9.2 derives (KMap#toString after initialize, adult: 30,162 rows)', () => {
+		// [k, estimator, significance, population, k′ printed by ARX]
+		const measured = [
+			[3, 'zero-truncated-poisson', 0.01, 317238626, 2],
+			[1000, 'zero-truncated-poisson', 0.01, 317238626, 3],
+			[3, 'poisson', 0.01, 317238626, 2],
+			[1000, 'poisson', 0.01, 317238626, 3],
+			[5, 'poisson', 0.001, 60000, 5],
+			[10, 'zero-truncated-poisson', 0.05, 40000, 10],
+			[20, 'poisson', 0.05, 100000, 12],
+			[20, 'zero-truncated-poisson', 0.05, 100000, 11],
+			[50, 'poisson', 0.01, 1000000, 7],
+			[50, 'zero-truncated-poisson', 0.01, 1000000, 6]
+		] as const;
+		for (const [k, estimator, alpha, population, expected] of measured) {
+			expect(
+				deriveK(k, alpha, 30162 / population, estimator, 30162).k,
+				`${k} ${estimator} ${population}`
+			).toBe(expected);
+		}
+	});
+
 	it('k′ never exceeds k nor the number of rows', () => {
 		// Sampling fraction 1: λ = k; the walk reaches k and stops with certainty → k′ = k.
 		expect(deriveK(4, 0.01, 1, 'poisson', 100)).toEqual({ k: 4, typeOneError: 0 });
