@@ -18,7 +18,7 @@ import { KeyedMapper } from '../pseudonym/keyed-mapper';
 import { applySettings, type ApplySettings } from './apply-config';
 import { ApplyError, ClassCensus, QiGeneralizer } from './class-census';
 import { RowTransformer } from './row-transformer';
-import { decideSuppression, type SuppressionFigures } from './suppression';
+import { decideSuppression, type SuppressionDecision, type SuppressionFigures } from './suppression';
 
 export interface ApplyProject {
 	readonly config: ProjectConfig;
@@ -36,6 +36,11 @@ export interface ApplyOptions {
 	/** The user's secret key (pseudonym treatment; makes date shifts stable across releases). */
 	pseudonymKey?: Uint8Array;
 	optOut?: readonly OptOutEntry[];
+	/**
+	 * The release's surrogate mapper: pass the same one to every table of a release so its surrogates
+	 * (and key-less date shifts) agree across tables; a fresh one is made otherwise.
+	 */
+	release?: KeyedMapper;
 	/** Overrides of the project's `output` settings (e.g. from CLI flags). */
 	output?: Partial<ApplySettings['output']>;
 }
@@ -54,12 +59,23 @@ export interface ApplySummary {
 	settings: ApplySettings;
 }
 
-/** Yields the encoded output file chunk by chunk and returns the summary. */
-export async function* applyRows(
+/** What pass 1 establishes: settings, generalizers, the suppression decision and the input counts. */
+export interface ApplyPlan {
+	readonly header: string[];
+	readonly settings: ApplySettings;
+	readonly qis: QiGeneralizer[];
+	readonly decision: SuppressionDecision;
+	readonly matcher: OptOutMatcher | null;
+	readonly recordsIn: number;
+	readonly patientsIn: number | null;
+}
+
+/** Pass 1: opt-out exclusion and the class census, then the engine's suppression decision. */
+export async function planApply(
 	project: ApplyProject,
 	input: ApplyInput,
 	options: ApplyOptions = {}
-): AsyncGenerator<Uint8Array, ApplySummary> {
+): Promise<ApplyPlan> {
 	const { config, hierarchies } = project;
 	const header = [...input.header];
 	const base = applySettings(config, header);
@@ -79,29 +95,41 @@ export async function* applyRows(
 			? new OptOutMatcher(options.optOut, header, settings.patient, settings.output.noticeDays)
 			: null;
 	const patientColumn = settings.patient.id === undefined ? -1 : header.indexOf(settings.patient.id);
-
-	// Pass 1: census of the classes.
 	const census = new ClassCensus(qis, sensitive);
-	const patientsIn = patientColumn >= 0 ? new Set<string>() : null;
+	const patients = patientColumn >= 0 ? new Set<string>() : null;
 	let recordsIn = 0;
 	for await (const batch of input.batches()) {
 		for (const row of batch) {
 			recordsIn++;
-			if (patientsIn) patientsIn.add(row[patientColumn] ?? '');
+			if (patients) patients.add(row[patientColumn] ?? '');
 			if (matcher && matcher.check(row) !== 'keep') continue;
 			census.add(row);
 		}
 	}
-	const patientsInCount = patientsIn ? patientsIn.size : null;
-	patientsIn?.clear();
+	const patientsIn = patients ? patients.size : null;
 	const decision = decideSuppression(census.finish(), qis, config, hierarchies);
+	return { header, settings, qis, decision, matcher, recordsIn, patientsIn };
+}
+
+/** Yields the encoded output file chunk by chunk and returns the summary. */
+export async function* applyRows(
+	project: ApplyProject,
+	input: ApplyInput,
+	options: ApplyOptions = {}
+): AsyncGenerator<Uint8Array, ApplySummary> {
+	const { header, settings, qis, decision, matcher, recordsIn, patientsIn } = await planApply(
+		project,
+		input,
+		options
+	);
+	const patientColumn = settings.patient.id === undefined ? -1 : header.indexOf(settings.patient.id);
 
 	// Pass 2: transform and write.
 	const mappers = {
 		pseudonym: options.pseudonymKey
 			? await KeyedMapper.fromKeyBytes(options.pseudonymKey, settings.output.dateShiftDays)
 			: undefined,
-		release: await KeyedMapper.ephemeral(settings.output.dateShiftDays)
+		release: options.release ?? (await KeyedMapper.ephemeral(settings.output.dateShiftDays))
 	};
 	const transformer = new RowTransformer(header, qis, settings, decision, mappers);
 	const writer = new DelimitedWriter({
@@ -131,7 +159,7 @@ export async function* applyRows(
 	return {
 		recordsIn,
 		recordsOut,
-		patientsIn: patientsInCount,
+		patientsIn,
 		patientsOut: patientsOut ? patientsOut.size : null,
 		optOut: matcher ? matcher.counts() : null,
 		transformation: Object.fromEntries(qis.map((q) => [q.name, q.level])),

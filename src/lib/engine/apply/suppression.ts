@@ -28,6 +28,8 @@ export interface SuppressionDecision {
 	readonly keyer: ClassKeyer;
 	/** Keys (ClassKeyer) of the suppressed classes. */
 	readonly suppressed: ReadonlySet<number | string>;
+	/** Codes (per QI, at its level) of each suppressed class, in class order. */
+	readonly suppressedCodes: readonly Int32Array[];
 	readonly figures: SuppressionFigures;
 }
 
@@ -125,6 +127,7 @@ export function decideSuppression(
 	}
 	const suppressed = new Set<number | string>();
 	const codes = new Int32Array(qis.length);
+	const suppressedCodes: Int32Array[] = [];
 	let suppressedRecords = 0;
 	let equivalenceClasses = 0;
 	let minClassSize = 0;
@@ -132,6 +135,7 @@ export function decideSuppression(
 		if (outlier[c]) {
 			for (let q = 0; q < qis.length; q++) codes[q] = classes.qi[q][c];
 			suppressed.add(keyer.key(codes));
+			suppressedCodes.push(codes.slice());
 			suppressedRecords += classes.size[c];
 			continue;
 		}
@@ -141,6 +145,7 @@ export function decideSuppression(
 	return {
 		keyer,
 		suppressed,
+		suppressedCodes,
 		figures: {
 			records: census.rows,
 			equivalenceClasses,

@@ -1,0 +1,3 @@
+export * from './checklist';
+export * from './processing-record';
+export * from './report-html';
