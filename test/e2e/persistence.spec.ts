@@ -63,3 +63,16 @@ test('the app reloads offline from its service worker, with the data', async ({ 
 	await expect(page.getByRole('tab')).toHaveCount(2, { timeout: 60_000 });
 	await context.setOffline(false);
 });
+
+test('the project (import settings for now) is saved and restored', async ({ page }) => {
+	await openApp(page);
+	await page.getByLabel('文字コード').selectOption('euc-jp');
+	await page.getByLabel('区切り文字').selectOption('\t');
+	await page.reload();
+	await openApp(page);
+	await expect(page.getByLabel('文字コード')).toHaveValue('euc-jp');
+	await expect(page.getByLabel('区切り文字')).toHaveValue('\t');
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: 'ローカルデータをすべて削除' }).click();
+	await expect(page.getByLabel('文字コード')).toHaveValue('auto');
+});

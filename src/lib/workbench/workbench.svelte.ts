@@ -2,7 +2,14 @@ import type { MessageKey } from '$lib/i18n/messages';
 import type { Params } from '$lib/i18n/i18n.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
-import type { EngineState, ImportChoices, ImportTimings, TableSummary } from './types';
+import {
+	emptyProject,
+	type EngineState,
+	type ImportChoices,
+	type ImportTimings,
+	type Project,
+	type TableSummary
+} from './types';
 
 export interface Message {
 	readonly key: MessageKey;
@@ -31,6 +38,13 @@ export interface WorkbenchOptions {
 	sampleUrl(variant: SampleVariant): string;
 	/** Storage use of this origin; absent where the browser has no StorageManager. */
 	estimateStorage?(): Promise<{ usage?: number; quota?: number }>;
+}
+
+const DEFAULT_CHOICES: ImportChoices = { encoding: 'auto', delimiter: 'auto' };
+
+function savedChoices(project: Project): ImportChoices {
+	const saved = project.settings.import as Partial<ImportChoices> | undefined;
+	return { ...DEFAULT_CHOICES, ...saved };
 }
 
 const KNOWN_ERRORS = new Set<string>([
@@ -66,7 +80,9 @@ export class Workbench {
 	notice = $state<Notice | null>(null);
 	persistent = $state(true);
 	storage = $state<{ usage: number; quota: number } | null>(null);
-	choices = $state<ImportChoices>({ encoding: 'auto', delimiter: 'auto' });
+	choices = $state.raw<ImportChoices>(DEFAULT_CHOICES);
+	/** The project file; for now its settings hold the import choices (roles and rules come later). */
+	project = $state.raw<Project>(emptyProject());
 	/** Phase timings of the last successful import (shown in seconds; read in full by the benchmark). */
 	lastTimings = $state.raw<ImportTimings | null>(null);
 
@@ -87,6 +103,8 @@ export class Workbench {
 	apply(state: EngineState): void {
 		this.tables = state.tables;
 		this.persistent = state.persistent;
+		this.project = state.project;
+		this.choices = savedChoices(state.project);
 		if (!this.tables.some((t) => t.id === this.activeId)) this.activeId = this.tables.at(-1)?.id ?? null;
 	}
 
@@ -130,7 +148,7 @@ export class Workbench {
 	}
 
 	private async runImport(file: Blob, name: string): Promise<void> {
-		const job = this.engine().importFile(file, name, $state.snapshot(this.choices), (p) => {
+		const job = this.engine().importFile(file, name, this.choices, (p) => {
 			if (this.job?.jobId === job.jobId) this.job = { ...this.job, ...p };
 		});
 		this.job = { jobId: job.jobId, name, bytesRead: 0, totalBytes: file.size, rows: 0 };
@@ -188,6 +206,17 @@ export class Workbench {
 			return;
 		}
 		await this.importFile(await response.blob(), name);
+	}
+
+	/** Remembers the encoding/delimiter choice in the project, so it survives a reload. */
+	async setChoices(next: ImportChoices): Promise<void> {
+		this.choices = next;
+		this.project = { ...this.project, settings: { ...this.project.settings, import: next } };
+		try {
+			await this.engine().saveProject(this.project);
+		} catch (error) {
+			this.notice = { kind: 'error', key: 'error.STORAGE', params: { message: errorMessage(error) } };
+		}
 	}
 
 	async cancelImport(): Promise<void> {
