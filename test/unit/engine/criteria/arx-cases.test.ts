@@ -146,7 +146,48 @@ function populationUniquenessCase(
 		expected: { no_solution: false, transformation }
 	};
 }
+/**
+ * δ-presence with δmin > 0 (a failing class without sample rows fails the transformation unless
+ * it already failed k-anonymity's minimal class size), run with ARX 3.9.2 on adult with
+ * adult_subset.csv, the 8 QIs of ARX's tests, Metric.createLossMetric().
+ */
+function deltaPresenceCase(
+	deltaMin: number,
+	deltaMax: number,
+	k: number,
+	limit: number,
+	transformation: number[]
+) {
+	const models: ArxModel[] = [
+		{ model: 'delta-presence', delta_min: deltaMin, delta_max: deltaMax, research_subset: 'adult_subset.csv' }
+	];
+	if (k > 1) models.push({ model: 'k-anonymity', k });
+	return {
+		id: `delta-presence/${deltaMin}-${deltaMax}/k=${k}/${limit}`,
+		dataset: 'adult',
+		qis_in_transformation_order: [
+			'sex',
+			'age',
+			'race',
+			'marital-status',
+			'education',
+			'native-country',
+			'workclass',
+			'salary-class'
+		],
+		qi_max_levels: [],
+		sensitive_or_excluded_attribute: 'occupation',
+		privacy_models: models,
+		suppression_limit: limit,
+		expected: { no_solution: false, transformation }
+	};
+}
 const MEASURED_WITH_ARX: ArxCase[] = [
+	deltaPresenceCase(0.05, 0.5, 1, 0, [0, 4, 0, 2, 3, 2, 2, 0]),
+	deltaPresenceCase(0.05, 0.5, 1, 0.05, [0, 4, 0, 2, 3, 2, 2, 0]),
+	deltaPresenceCase(0.05, 0.5, 2, 0.05, [0, 4, 0, 0, 2, 1, 1, 0]),
+	deltaPresenceCase(0.1, 0.3, 1, 0.1, [1, 4, 1, 1, 3, 1, 2, 1]),
+	deltaPresenceCase(0, 0.1, 1, 0.05, [1, 4, 1, 2, 3, 2, 2, 1]),
 	populationUniquenessCase('zayatz', 0.01, 317238626, [0, 3, 0, 0, 1, 0, 0, 1, 0]),
 	populationUniquenessCase('dankar', 0.001, 317238626, [0, 3, 0, 0, 1, 1, 1, 0, 0]),
 	populationUniquenessCase('pitman', 0.001, 317238626, [0, 3, 0, 0, 1, 1, 1, 0, 0]),
@@ -155,7 +196,8 @@ const MEASURED_WITH_ARX: ArxCase[] = [
 
 describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 	const [header, ...rows] = readRows(path.join(adultDir, 'adult.csv'));
-	for (const c of MEASURED_WITH_ARX) c.qis_in_transformation_order = header;
+	for (const c of MEASURED_WITH_ARX)
+		if (c.id.startsWith('population')) c.qis_in_transformation_order = header;
 	const cases = [
 		...(JSON.parse(readFileSync(casesPath, 'utf8')) as { cases: ArxCase[] }).cases.filter(
 			(c) => c.dataset === 'adult'
