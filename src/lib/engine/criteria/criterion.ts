@@ -31,10 +31,11 @@
 export interface SensitiveHistogram {
 	/**
 	 * Distinct sensitive codes present in the class (codes index the sensitive column's values,
-	 * assigned in order of first appearance in the input as ARX's dictionary does). List them in
-	 * order of first appearance among the class's rows (ascending row index): that is the order in
-	 * which ARX inserts them into its hash table, which decides entropy l-diversity's early exit
-	 * with Grassberger's estimator (see arx-bucket-order.ts). Other models ignore the order.
+	 * assigned in order of first appearance in the input as ARX's dictionary does), each once and
+	 * only with a positive count. List them in order of first appearance among the class's
+	 * research-sample rows (ascending row index): that is the order in which ARX inserts them into
+	 * its hash table, which decides entropy l-diversity's early exit with Grassberger's estimator
+	 * (see arx-bucket-order.ts). Other models ignore the order.
 	 */
 	readonly codes: Int32Array;
 	/** counts[i] = rows in the class whose sensitive code is codes[i]. */
