@@ -52,7 +52,9 @@ export function enforceSampleCriteria(
 	const sizes = input.candidateSizes;
 	const n = sizes.length;
 	const suppressed = new Uint8Array(n);
-	const distribution = new MutableClassSizeDistribution();
+	let largest = 0;
+	for (let i = 0; i < n; i++) if (sizes[i] > largest) largest = sizes[i];
+	const distribution = new MutableClassSizeDistribution(largest);
 	for (let i = 0; i < n; i++) distribution.add(sizes[i]);
 	let suppressedRecords = input.suppressedRecords;
 
