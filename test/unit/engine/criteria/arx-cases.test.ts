@@ -48,6 +48,34 @@ function readRows(file: string): string[][] {
 		.map((line) => line.split(';'));
 }
 
+/** java.util.Random (48-bit LCG, Knuth TAOCP 3.2.1), enough to replay ARX's test subsets. */
+class JavaRandom {
+	private seed: bigint;
+	constructor(seed: bigint) {
+		this.seed = (seed ^ 0x5deece66dn) & ((1n << 48n) - 1n);
+	}
+	private next(bits: number): number {
+		this.seed = (this.seed * 0x5deece66dn + 0xbn) & ((1n << 48n) - 1n);
+		return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
+	}
+	nextInt(bound: number): number {
+		if ((bound & -bound) === bound) return Number((BigInt(bound) * BigInt(this.next(31))) >> 31n);
+		for (;;) {
+			const bits = this.next(31);
+			const value = bits % bound;
+			if (bits - value + (bound - 1) < 2 ** 31) return value;
+		}
+	}
+}
+
+/** TestAnonymizationSubset#getSubset(size): rows drawn with new Random(0xDEADBEEF). */
+function arxTestSubset(size: number, rows: number): boolean[] {
+	const random = new JavaRandom(BigInt(0xdeadbeef | 0));
+	const chosen = new Array<boolean>(rows).fill(false);
+	for (let i = 0; i < size; i++) chosen[random.nextInt(size)] = true;
+	return chosen;
+}
+
 /** ARX model description (cases.json) → our spec; undefined for cases this check cannot express. */
 function toSpec(m: ArxModel): PrivacyModelSpec | undefined {
 	const attribute = m.attribute as string;
@@ -77,6 +105,8 @@ function toSpec(m: ArxModel): PrivacyModelSpec | undefined {
 				deltaMax: m.delta_max as number,
 				subset: 's'
 			};
+		case 'inclusion (research subset)':
+			return { model: 'inclusion', subset: m.subset as string };
 		case 'k-map':
 			if (m.research_subset) return { model: 'k-map', k: m.k as number, subset: 's' };
 			return {
@@ -215,7 +245,7 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 	for (const r of readRows(path.join(adultDir, 'adult_subset.csv')).slice(1)) {
 		subsetCounts.set(r.join(';'), (subsetCounts.get(r.join(';')) ?? 0) + 1);
 	}
-	const inSubset = (() => {
+	const inFileSubset = (() => {
 		const remaining = new Map(subsetCounts);
 		return rows.map((r) => {
 			const key = r.join(';');
@@ -232,6 +262,10 @@ describe.skipIf(!available)('privacy models on ARX’s adult cases', () => {
 		levels: number[]
 	): { anonymous: boolean; suppressed: number } {
 		const usesSubset = specs.some((s) => 'subset' in s && s.subset !== undefined);
+		const subsetSpec = specs.find((s) => 'subset' in s && s.subset !== undefined) as
+			{ subset?: string } | undefined;
+		const drawn = /^getSubset\((\d+)\)$/.exec(subsetSpec?.subset ?? '');
+		const inSubset = drawn ? arxTestSubset(Number(drawn[1]), rows.length) : inFileSubset;
 		const sensitiveName = c.sensitive_or_excluded_attribute;
 		const sensitiveColumn = sensitiveName ? column(sensitiveName) : -1;
 		const codeOf = new Map<string, number>();
