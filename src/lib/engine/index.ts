@@ -13,6 +13,12 @@ export {
 export { Lattice } from './lattice/lattice';
 export { groupify, type Classes } from './classes/groupify';
 export {
+	applyTransformation,
+	suppressedRows,
+	type TransformedColumn,
+	type TransformedTable
+} from './classes/apply-transformation';
+export {
 	prepareData,
 	rollUp,
 	type PreparedData,
@@ -50,7 +56,13 @@ export {
 	type SearchResult
 } from './search/optimal-search';
 export { heuristicSearch, type HeuristicOptions, type HeuristicReport } from './search/heuristic-search';
-export { completelyGeneralized, describeClasses, Evaluator, type Evaluation } from './search/evaluator';
+export {
+	completelyGeneralized,
+	describeClasses,
+	Evaluator,
+	singleAttributeRejection,
+	type Evaluation
+} from './search/evaluator';
 export {
 	OPTIMAL_LATTICE_LIMIT,
 	prepareSearch,

@@ -92,3 +92,34 @@ export function completelyGeneralized(data: PreparedData): (levels: Int32Array) 
 			({ hierarchy }, q) => levels[q] === hierarchy.height - 1 && hierarchy.levels[levels[q]].length === 1
 		);
 }
+
+/**
+ * A necessary condition of ARX's minimal class size: the classes of one QI alone are unions of the
+ * node's classes, so the rows in that QI's values with fewer than k rows are suppressed in any
+ * transformation with that QI at that level. If they exceed the limit, the node fails without
+ * grouping (and so do its specializations, which the caller tags).
+ */
+export function singleAttributeRejection(
+	data: PreparedData,
+	k: number,
+	suppressionLimit: number
+): (levels: ArrayLike<number>) => boolean {
+	if (k <= 1) return () => false;
+	const { bottom } = data;
+	const failing = data.quasiIdentifiers.map(({ hierarchy }, q) => {
+		const leafCounts = new Float64Array(hierarchy.levels[0].length);
+		const codes = bottom.qi[q];
+		for (let a = 0; a < bottom.count; a++) leafCounts[codes[a]] += bottom.size[a];
+		return hierarchy.codes.map((map, level) => {
+			const counts = new Float64Array(hierarchy.levels[level].length);
+			for (let leaf = 0; leaf < leafCounts.length; leaf++) counts[map[leaf]] += leafCounts[leaf];
+			let below = 0;
+			for (const count of counts) if (count > 0 && count < k) below += count;
+			return below > suppressionLimit;
+		});
+	});
+	return (levels) => {
+		for (let q = 0; q < failing.length; q++) if (failing[q][levels[q]]) return true;
+		return false;
+	};
+}

@@ -17,7 +17,14 @@ import type { PrivacyCriterion } from '../criteria/criterion';
 import type { PreparedData } from '../classes/snapshot';
 import { Lattice } from '../lattice/lattice';
 import { compareLoss, maxLoss, type Loss, type QualityModel } from '../metrics/quality-model';
-import { completelyGeneralized, describeClasses, Evaluator, type Evaluation } from './evaluator';
+import {
+	completelyGeneralized,
+	describeClasses,
+	Evaluator,
+	singleAttributeRejection,
+	type Evaluation
+} from './evaluator';
+import { minimalClassSize } from '../classes/equivalence-classes';
 import { MinHeap } from './min-heap';
 
 export const TAG_UNKNOWN = 0;
@@ -89,6 +96,11 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		completelyGeneralized: completelyGeneralized(data),
 		classLoss: quality.classLosses ? (classes) => quality.classLosses!(classes) : undefined
 	});
+	const rejected = singleAttributeRejection(
+		data,
+		minimalClassSize(criteria),
+		Math.floor(options.suppressionLimit * data.sampleRows)
+	);
 	const privacyMonotonic = isPrivacyMonotonic(criteria, options.suppressionLimit, practical);
 	const utilityMonotonic = practical || quality.monotonic;
 	const progressEvery = options.progressEvery ?? 64;
@@ -185,6 +197,12 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 					else high = mid - 1;
 					continue;
 				}
+				if (rejected(levels[node])) {
+					tags[node] = TAG_NOT_ANONYMOUS;
+					tagFrom(node, TAG_NOT_ANONYMOUS, false);
+					low = mid + 1;
+					continue;
+				}
 				record(node, evaluator.evaluate(levels[node]));
 				if (shouldReport()) yield progress();
 				if ((tags[node] as number) === TAG_ANONYMOUS) high = mid - 1;
@@ -219,6 +237,12 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		// With practical monotonicity ARX never checks a node whose verdict it predicted: its optimum
 		// is the best checked node. Otherwise a predicted-anonymous node is evaluated for its loss.
 		if (practical && tags[node] === TAG_ANONYMOUS && losses[node] === null) {
+			raise(node, bound);
+			continue;
+		}
+		if (losses[node] === null && tags[node] === TAG_UNKNOWN && rejected(levels[node])) {
+			tags[node] = TAG_NOT_ANONYMOUS;
+			tagFrom(node, TAG_NOT_ANONYMOUS, false);
 			raise(node, bound);
 			continue;
 		}
