@@ -19,7 +19,7 @@ test('when the data worker dies, the import fails clearly and the project comes 
 	await worker!.evaluate(() => self.close());
 
 	await expect(page.getByTestId('notice')).toContainText('データエンジンが停止したため再起動しました', {
-		timeout: 30_000
+		timeout: 60_000
 	});
 	await expect(page.getByRole('tab')).toHaveCount(1);
 	await expect(cell(page, 0, 1)).toHaveText('残る');

@@ -30,7 +30,7 @@ const MAX_RESTARTS = 3;
  * so silence for this long means it is gone.
  */
 const HEARTBEAT_MS = 1000;
-const HEARTBEAT_TIMEOUT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 30_000;
 const RESTART_WINDOW_MS = 30_000;
 
 export interface ImportJob {
