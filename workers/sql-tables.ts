@@ -93,19 +93,6 @@ export class SqlTableWriter {
 	}
 }
 
-/** Rebuilds a table in SQLite from its stored dictionary-encoded columns (restore after reload). */
-export function insertEncodedTable(db: Database, sqlName: string, table: EncodedTable): void {
-	const writer = new SqlTableWriter(db, sqlName, table.columns.length);
-	writer.begin();
-	try {
-		writer.insertEncoded(table, 0, table.rowCount);
-		writer.commit();
-	} catch (error) {
-		writer.rollback();
-		throw error;
-	}
-}
-
 /** Rows [start, start + count) as strings, read from the encoded columns (no SQL needed). */
 export function rowsOf(table: EncodedTable, start: number, count: number): string[][] {
 	const end = Math.min(table.rowCount, Math.max(0, start) + Math.max(0, count));

@@ -1,7 +1,7 @@
 import initSqlJs, { type Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows } from '../../../src/lib/engine/table/encoded-table';
-import { insertEncodedTable, rowsOf, SqlTableWriter } from '../../../workers/sql-tables';
+import { rowsOf, SqlTableWriter } from '../../../workers/sql-tables';
 
 let db: Database;
 beforeAll(async () => {
@@ -41,12 +41,16 @@ describe('SqlTableWriter', () => {
 		next.commit();
 	});
 
-	it('rebuilds a table from its encoded columns, one row per record', () => {
+	it('copies a table from its encoded columns, one row per record, across calls', () => {
 		const table = encodeRows(
 			['id', 'sex'],
 			Array.from({ length: 5000 }, (_, i) => [`P${i}`, i % 3 === 0 ? 'F' : 'M'])
 		);
-		insertEncodedTable(db, 't_restored', table);
+		const writer = new SqlTableWriter(db, 't_restored', 2);
+		writer.begin();
+		writer.insertEncoded(table, 0, 1234);
+		writer.insertEncoded(table, 1234, table.rowCount);
+		writer.commit();
 		expect(all('SELECT count(*) FROM t_restored')[0][0]).toBe(5000);
 		expect(all("SELECT count(*) FROM t_restored WHERE c1 = 'F'")[0][0]).toBe(1667);
 		expect(all("SELECT c1 FROM t_restored WHERE c0 = 'P4999'")).toEqual([['M']]);
