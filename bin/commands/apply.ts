@@ -21,6 +21,13 @@ import { applyRows, type ApplyInput, type ApplyOptions } from '../../src/lib/eng
 import type { OutputDelimiter, OutputEncoding } from '../../src/lib/engine/export/delimited-writer';
 import { parseKey } from '../../src/lib/engine/pseudonym/hmac';
 import { parseOptOutList } from '../../src/lib/engine/optout/opt-out';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { projectHash } from '../../src/lib/engine/project/project-file';
+import { buildProcessingRecord, processingRecordJson } from '../../src/lib/engine/report/processing-record';
+import { renderProcessingRecordHtml } from '../../src/lib/engine/report/report-html';
+import type { Preset } from '../../src/lib/engine/report/checklist';
+import packageJson from '../../package.json';
 
 export const APPLY_USAGE = `Usage: tokumei apply <config.json> --out <file> [options]
 
@@ -29,6 +36,9 @@ export const APPLY_USAGE = `Usage: tokumei apply <config.json> --out <file> [opt
   --delimiter <d>              , (default) | tab
   --marker <text>              written for suppressed values (default: the project's output.marker or *)
   --key-file <file>            pseudonymization key (hex or base64, 256 bits); or env TOKUMEI_PSEUDONYM_KEY
+  --report <file.json|.html>   also write the processing record (加工の記録) as JSON, or as HTML
+  --lang <ja|en>               language of the HTML record (default ja)
+  --preset <p>                 anonymous (匿名加工, default) | pseudonymous (仮名加工): the record's checklist
   --optout <list.csv>          opt-out list (patient_id | insurer_number+symbol+number | kana_name+birth_date+sex,
                                optional notice_date); matched patients are removed before anything else
 
@@ -126,6 +136,9 @@ interface Flags {
 	marker?: string;
 	keyFile?: string;
 	optout?: string;
+	report?: string;
+	lang?: 'ja' | 'en';
+	preset?: Preset;
 }
 
 function parseFlags(args: string[]): Flags | string {
@@ -150,7 +163,16 @@ function parseFlags(args: string[]): Flags | string {
 		} else if (arg === '--marker') flags.marker = value();
 		else if (arg === '--key-file') flags.keyFile = value();
 		else if (arg === '--optout') flags.optout = value();
-		else if (arg.startsWith('-')) return `unknown option ${arg}`;
+		else if (arg === '--report') flags.report = value();
+		else if (arg === '--lang') {
+			const v = value();
+			if (v !== 'ja' && v !== 'en') return '--lang: expected ja or en';
+			flags.lang = v;
+		} else if (arg === '--preset') {
+			const v = value();
+			if (v !== 'anonymous' && v !== 'pseudonymous') return '--preset: expected anonymous or pseudonymous';
+			flags.preset = v;
+		} else if (arg.startsWith('-')) return `unknown option ${arg}`;
 		else if (flags.config === undefined) flags.config = arg;
 		else return `unexpected argument ${arg}`;
 	}
@@ -182,6 +204,17 @@ async function readOptOut(file: string): Promise<ApplyOptions['optOut']> {
 	}
 	const { header, rows } = parseCsvText(text);
 	return parseOptOutList(header, rows);
+}
+
+/** Name, size and SHA-256 of an input file, hashed as a stream. */
+async function describeFile(file: string): Promise<{ name: string; bytes: number; sha256: string }> {
+	const hash = createHash('sha256');
+	let bytes = 0;
+	for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+		hash.update(chunk as Buffer);
+		bytes += (chunk as Buffer).length;
+	}
+	return { name: path.basename(file), bytes, sha256: hash.digest('hex') };
 }
 
 function isUserError(error: unknown): error is Error {
@@ -237,6 +270,23 @@ export async function run(args: string[]): Promise<number> {
 		out.end();
 		await once(out, 'finish');
 		const summary = next.value;
+		if (flags.report) {
+			const record = await buildProcessingRecord({
+				toolVersion: packageJson.version,
+				createdAt: new Date().toISOString(),
+				preset: flags.preset ?? 'anonymous',
+				config,
+				projectHash: await projectHash(config),
+				inputs: [await describeFile(dataFile)],
+				summary,
+				hierarchies
+			});
+			const html = flags.report.toLowerCase().endsWith('.html');
+			await writeFile(
+				path.resolve(flags.report),
+				html ? renderProcessingRecordHtml(record, flags.lang ?? 'ja') : processingRecordJson(record)
+			);
+		}
 		const { settings, ...rest } = summary;
 		process.stdout.write(
 			JSON.stringify({
