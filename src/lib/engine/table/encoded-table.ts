@@ -30,7 +30,12 @@ export function detachedCopy(value: string): string {
 
 /** Incrementally encodes one column; used by the streaming importer and by {@link encodeRows}. */
 export class ColumnEncoder {
-	private readonly index = new Map<string, number>();
+	/**
+	 * value → code. A prototype-less object rather than a Map: V8 stores integer-like keys ("42", common in
+	 * data) as indexed elements, and the whole import measured ~25% faster in encoding (Node 20, 1M × 10).
+	 * Without a prototype every string, "__proto__" included, is an ordinary key.
+	 */
+	private readonly index: Record<string, number> = Object.create(null);
 	readonly values: string[] = [];
 	private codes: Int32Array;
 	private length = 0;
@@ -43,12 +48,12 @@ export class ColumnEncoder {
 	}
 
 	push(value: string): void {
-		let code = this.index.get(value);
+		let code = this.index[value];
 		if (code === undefined) {
 			value = detachedCopy(value);
 			code = this.values.length;
 			this.values.push(value);
-			this.index.set(value, code);
+			this.index[value] = code;
 		}
 		if (this.length === this.codes.length) {
 			const grown = new Int32Array(this.codes.length * 2);

@@ -32,4 +32,26 @@ describe('dictionary encoding', () => {
 		expect(column.values.length).toBe(1000);
 		for (let i = 0; i < 5000; i += 97) expect(column.values[column.codes[i]]).toBe(long(i));
 	});
+
+	it('treats every string as an ordinary value, including object-property names and numeric forms', () => {
+		const tricky = [
+			'__proto__',
+			'constructor',
+			'toString',
+			'hasOwnProperty',
+			'1',
+			'01',
+			'1.0',
+			'-0',
+			'0',
+			''
+		];
+		const t = encodeRows(
+			['x'],
+			[...tricky, ...tricky].map((v) => [v])
+		);
+		const x = columnByName(t, 'x');
+		expect(x.values).toEqual(tricky);
+		expect(Array.from(x.codes)).toEqual([...tricky.keys(), ...tricky.keys()]);
+	});
 });
