@@ -132,10 +132,12 @@ export async function* applyRows(
 		release: options.release ?? (await KeyedMapper.ephemeral(settings.output.dateShiftDays))
 	};
 	const transformer = new RowTransformer(header, qis, settings, decision, mappers);
-	const writer = new DelimitedWriter({
-		encoding: settings.output.encoding,
-		delimiter: settings.output.delimiter
-	});
+	// 64 K characters per chunk: the buffered record strings die young (measured: 1 M-character chunks
+	// let them reach the old generation and double the GC time). The chunk size never changes the bytes.
+	const writer = new DelimitedWriter(
+		{ encoding: settings.output.encoding, delimiter: settings.output.delimiter },
+		1 << 16
+	);
 	const patientsOut = patientColumn >= 0 ? new Set<string>() : null;
 	matcher?.resetCounts();
 	let recordsOut = 0;

@@ -54,26 +54,30 @@ export function restoreNeutralized(value: string): string {
 	return neutralizeFormula(rest) === value ? rest : value;
 }
 
+const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[",\r\n]/, '\t': /["\t\r\n]/ };
+
+function needsQuotes(delimiter: string): RegExp {
+	let pattern = NEEDS_QUOTES[delimiter];
+	if (!pattern) {
+		pattern = new RegExp(`["\\r\\n${delimiter.replace(/[\\^\]-]/g, '\\$&')}]`);
+		NEEDS_QUOTES[delimiter] = pattern;
+	}
+	return pattern;
+}
+
 /** RFC 4180 §2.6–2.7: quote fields holding the delimiter, a quote, CR or LF; double inner quotes. */
 export function quoteField(value: string, delimiter: string): string {
-	let needs = false;
-	for (let i = 0; i < value.length; i++) {
-		const c = value[i];
-		if (c === '"' || c === '\n' || c === '\r' || c === delimiter) {
-			needs = true;
-			break;
-		}
-	}
-	if (!needs) return value;
-	return `"${value.replaceAll('"', '""')}"`;
+	return needsQuotes(delimiter).test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** One record: neutralized, quoted and joined, ended with CRLF (RFC 4180 §2.1). */
 export function formatRecord(cells: readonly string[], delimiter: string): string {
+	const pattern = needsQuotes(delimiter);
 	let line = '';
 	for (let i = 0; i < cells.length; i++) {
 		if (i > 0) line += delimiter;
-		line += quoteField(neutralizeFormula(cells[i]), delimiter);
+		const cell = neutralizeFormula(cells[i]);
+		line += pattern.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 	}
 	return line + '\r\n';
 }
