@@ -220,19 +220,35 @@ export class Workbench {
 	}
 
 	async cancelImport(): Promise<void> {
-		if (this.job) await this.engine().cancel(this.job.jobId);
+		if (!this.job) return;
+		// A failed cancel needs no message of its own: the import's own outcome reports what happened.
+		await this.engine()
+			.cancel(this.job.jobId)
+			.catch(() => undefined);
 	}
 
 	async closeTable(id: string): Promise<void> {
-		this.apply(await this.engine().removeTable(id));
-		await this.refreshStorage();
+		await this.guard(async () => this.apply(await this.engine().removeTable(id)));
 	}
 
 	async deleteAllLocalData(): Promise<void> {
-		this.apply(await this.engine().clearAll());
+		const ok = await this.guard(async () => this.apply(await this.engine().clearAll()));
+		if (!ok) return;
 		this.selectedColumn = {};
 		this.notice = { kind: 'info', key: 'storage.deleted' };
-		await this.refreshStorage();
+	}
+
+	/** Runs a worker call; a failure becomes a notice (never an unhandled rejection). */
+	private async guard(task: () => Promise<void>): Promise<boolean> {
+		try {
+			await task();
+			return true;
+		} catch (error) {
+			this.notice = { kind: 'error', key: 'error.UNKNOWN', params: { message: errorMessage(error) } };
+			return false;
+		} finally {
+			await this.refreshStorage();
+		}
 	}
 
 	rows(tableId: string, start: number, count: number): Promise<string[][]> {
