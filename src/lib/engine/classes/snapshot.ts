@@ -76,7 +76,7 @@ export function prepareData(
 		size,
 		population: new Int32Array(rowCount).fill(1)
 	};
-	const bottom = merge(
+	const bottom = mergeAll(
 		rowsAsSnapshot,
 		rowKeys.map(() => null),
 		rowsAsSnapshot.levels,
@@ -106,8 +106,23 @@ function mapBetween(data: PreparedData, q: number, from: number, to: number): In
 	return map;
 }
 
-/** Computes the snapshot of `levels` from `source`, whose levels must all be ≤ `levels`. */
-export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<number>): Snapshot {
+/**
+ * Computes the snapshot of `levels` from `source`, whose levels must all be ≤ `levels`.
+ * With `maxAtoms`, gives up (returns null) as soon as the result would have more atoms.
+ */
+export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<number>): Snapshot;
+export function rollUp(
+	data: PreparedData,
+	source: Snapshot,
+	levels: ArrayLike<number>,
+	maxAtoms: number
+): Snapshot | null;
+export function rollUp(
+	data: PreparedData,
+	source: Snapshot,
+	levels: ArrayLike<number>,
+	maxAtoms = Infinity
+): Snapshot | null {
 	const target = Int32Array.from(levels);
 	const maps: (Int32Array | null)[] = [];
 	for (let q = 0; q < target.length; q++) {
@@ -120,7 +135,16 @@ export function rollUp(data: PreparedData, source: Snapshot, levels: ArrayLike<n
 		...data.quasiIdentifiers.map((q, i) => q.hierarchy.levels[target[i]].length),
 		...data.sensitiveCardinalities
 	];
-	return merge(source, maps, target, cardinalities);
+	return merge(source, maps, target, cardinalities, maxAtoms);
+}
+
+function mergeAll(
+	source: Snapshot,
+	maps: readonly (Int32Array | null)[],
+	levels: Int32Array,
+	cardinalities: readonly number[]
+): Snapshot {
+	return merge(source, maps, levels, cardinalities) as Snapshot;
 }
 
 /** Scratch buffers reused across merges (the search merges thousands of times). */
@@ -153,8 +177,9 @@ function merge(
 	source: Snapshot,
 	maps: readonly (Int32Array | null)[],
 	levels: Int32Array,
-	cardinalities: readonly number[]
-): Snapshot {
+	cardinalities: readonly number[],
+	maxAtoms = Infinity
+): Snapshot | null {
 	const n = source.count;
 	const qiCount = source.qi.length;
 	let capacity = 16;
@@ -191,6 +216,7 @@ function merge(
 			for (;;) {
 				const id = slots[slot];
 				if (id === -1) {
+					if (count >= maxAtoms) return null;
 					slots[slot] = count;
 					keyOf[count] = key;
 					firstOf[count] = i;
@@ -225,6 +251,7 @@ function merge(
 			for (;;) {
 				const id = slots[slot];
 				if (id === -1) {
+					if (count >= maxAtoms) return null;
 					slots[slot] = count;
 					firstOf[count] = i;
 					size[count] = sourceSize[i];

@@ -6,6 +6,7 @@
 import {
 	checkPrivacy,
 	classesOf,
+	minimalClassSize,
 	type ClassTable,
 	type PrivacyResult,
 	type PrivacySetup
@@ -13,7 +14,8 @@ import {
 import { rollUp, type PreparedData, type Snapshot } from '../classes/snapshot';
 
 export interface Evaluation {
-	readonly classes: ClassTable;
+	/** Null when the evaluation stopped early because the node cannot be anonymous. */
+	readonly classes: ClassTable | null;
 	readonly privacy: PrivacyResult;
 }
 
@@ -23,6 +25,13 @@ export class Evaluator {
 	private readonly budget: number;
 	/** Number of privacy checks performed. */
 	checks = 0;
+	/**
+	 * Most classes a node may have and still meet ARX's minimal class size k within the limit L:
+	 * at most N/k classes hold k rows or more, every other class is suppressed and holds ≥ 1 row,
+	 * so more than L + ⌊N/k⌋ classes means failure; grouping stops there. Only where atoms are
+	 * classes (no sensitive attribute) and every row counts (no research subset).
+	 */
+	private readonly maxClasses: number;
 
 	constructor(
 		readonly data: PreparedData,
@@ -30,6 +39,9 @@ export class Evaluator {
 		budgetAtoms = 48 * Math.max(data.bottom.count, 1 << 16)
 	) {
 		this.budget = budgetAtoms;
+		const k = minimalClassSize(setup.criteria);
+		const exact = data.sensitiveCardinalities.length === 0 && data.sampleRows === data.rowCount;
+		this.maxClasses = exact && k > 1 ? setup.suppressionLimit + Math.floor(data.sampleRows / k) : Infinity;
 	}
 
 	private source(levels: ArrayLike<number>): Snapshot {
@@ -43,11 +55,14 @@ export class Evaluator {
 		return best;
 	}
 
-	snapshot(levels: ArrayLike<number>): Snapshot {
+	snapshot(levels: ArrayLike<number>): Snapshot;
+	snapshot(levels: ArrayLike<number>, maxAtoms: number): Snapshot | null;
+	snapshot(levels: ArrayLike<number>, maxAtoms = Infinity): Snapshot | null {
 		const key = Array.prototype.join.call(levels, ',');
 		const cached = this.cache.get(key);
-		if (cached) return cached;
-		const snapshot = rollUp(this.data, this.source(levels), levels);
+		if (cached) return cached.count > maxAtoms ? null : cached;
+		const snapshot = rollUp(this.data, this.source(levels), levels, maxAtoms);
+		if (!snapshot) return null;
 		// Only snapshots noticeably smaller than the bottom one are worth keeping.
 		if (snapshot.count * 5 <= this.data.bottom.count * 4 || this.data.bottom.count < 64) {
 			this.cache.set(key, snapshot);
@@ -63,7 +78,17 @@ export class Evaluator {
 
 	evaluate(levels: ArrayLike<number>): Evaluation {
 		this.checks++;
-		const classes = classesOf(this.snapshot(levels));
+		const snapshot = this.snapshot(levels, this.maxClasses);
+		if (!snapshot) {
+			const privacy = {
+				anonymous: false,
+				outlier: new Uint8Array(0),
+				suppressed: NaN,
+				minimalSizeFailed: true
+			};
+			return { classes: null, privacy };
+		}
+		const classes = classesOf(snapshot);
 		return { classes, privacy: checkPrivacy(classes, this.setup) };
 	}
 }
@@ -75,6 +100,7 @@ export function describeClasses(evaluation: Evaluation): {
 	minClassSize: number;
 } {
 	const { classes, privacy } = evaluation;
+	if (!classes) return { suppressedRecords: privacy.suppressed, equivalenceClasses: 0, minClassSize: 0 };
 	let equivalenceClasses = 0;
 	let minClassSize = 0;
 	for (let c = 0; c < classes.count; c++) {

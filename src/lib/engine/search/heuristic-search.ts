@@ -84,7 +84,7 @@ export function* heuristicSearch(
 		if (signal?.aborted) throw abortError();
 		const evaluation = evaluator.evaluate(nodes[id]);
 		evaluated.set(id, evaluation.privacy.anonymous);
-		if (!evaluation.privacy.anonymous) return false;
+		if (!evaluation.privacy.anonymous || !evaluation.classes) return false;
 		const loss = quality.evaluate({ classes: evaluation.classes, outlier: evaluation.privacy.outlier });
 		if (!bestLoss || compareLoss(loss, bestLoss) < 0) {
 			bestId = id;

@@ -132,11 +132,11 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		}
 	};
 	const record = (node: number, evaluation: Evaluation) => {
-		const { privacy } = evaluation;
-		if (privacy.anonymous) {
+		const { privacy, classes } = evaluation;
+		if (privacy.anonymous && classes) {
 			tags[node] = TAG_ANONYMOUS;
 			if (privacyMonotonic) tagFrom(node, TAG_ANONYMOUS, true);
-			const loss = quality.evaluate({ classes: evaluation.classes, outlier: privacy.outlier });
+			const loss = quality.evaluate({ classes, outlier: privacy.outlier });
 			losses[node] = loss;
 			if (bestLoss === null || compareLoss(loss, bestLoss) < 0) {
 				best = node;
@@ -147,7 +147,7 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 			tags[node] = TAG_NOT_ANONYMOUS;
 			if (privacyMonotonic || privacy.minimalSizeFailed) tagFrom(node, TAG_NOT_ANONYMOUS, false);
 		}
-		const classBound = quality.classBound({ classes: evaluation.classes, outlier: privacy.outlier });
+		const classBound = classes ? quality.classBound({ classes, outlier: privacy.outlier }) : null;
 		if (classBound) bounds[node] = maxLoss(bounds[node], classBound);
 	};
 	const progress = (): SearchProgress => ({
