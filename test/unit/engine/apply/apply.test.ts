@@ -131,6 +131,41 @@ describe('applyTable', () => {
 		expect(summary.patientsIn).toBe(40);
 	});
 
+	it('agrees with the engine evaluation for class criteria on a sensitive attribute (distinct l-diversity)', async () => {
+		const rows = makeRows();
+		const p = project({
+			privacy: [
+				{ model: 'k-anonymity', k: 2 },
+				{ model: 'l-diversity', variant: 'distinct', attribute: 'disease', l: 3 }
+			],
+			suppressionLimit: 0.9
+		});
+		const { summary } = await applyTable(p, rowsInput(header, rows));
+		const table = encodeRows(header, rows);
+		const prepared = prepareSearch({
+			config: p.config,
+			table,
+			quasiIdentifiers: ['age', 'sex'].map((name) => ({
+				name,
+				column: table.columns.find((c) => c.name === name)!,
+				hierarchy: p.hierarchies[name as 'age' | 'sex']
+			})),
+			sensitive: ['disease'],
+			hierarchies: p.hierarchies
+		});
+		const evaluator = new Evaluator(prepared.data, {
+			criteria: prepared.criteria,
+			suppressionLimit: Math.floor(0.9 * rows.length),
+			sensitiveCardinalities: prepared.data.sensitiveCardinalities,
+			sampleRows: prepared.data.sampleRows,
+			completelyGeneralized: completelyGeneralized(prepared.data)
+		});
+		const expected = describeClasses(evaluator.evaluate(Int32Array.of(1, 0)));
+		expect(expected.suppressedRecords).toBeGreaterThan(0);
+		expect(summary.privacy.suppressedRecords).toBe(expected.suppressedRecords);
+		expect(summary.privacy.equivalenceClasses).toBe(expected.equivalenceClasses);
+	});
+
 	it('keeps surrogates and date shifts consistent per patient and across tables of one release', async () => {
 		const rows = makeRows();
 		const release = await KeyedMapper.ephemeral();

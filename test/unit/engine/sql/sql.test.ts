@@ -98,7 +98,10 @@ describe('generateSql', () => {
 		});
 	const hierarchies = {
 		age: hierarchyFromRows('age', ageRows),
-		sex: hierarchyFromRows('sex', config({}).attributes.sex.hierarchy!.rows as string[][])
+		sex: hierarchyFromRows('sex', [
+			['M', '*'],
+			['F', '*']
+		])
 	};
 
 	it('masks suppressed records like the engine (SQLite via sql.js)', async () => {
