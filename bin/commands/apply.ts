@@ -17,6 +17,7 @@ import { hierarchyFromCsv } from '../../src/lib/engine/hierarchy/arx-csv';
 import { hierarchyFromRows, type Hierarchy } from '../../src/lib/engine/hierarchy/hierarchy';
 import { CsvStreamParser } from '../../src/lib/engine/table/csv-stream-parser';
 import { parseCsvText } from '../../src/lib/engine/table/csv';
+import { uniqueHeaderNames } from '../../src/lib/engine/table/header-names';
 import { applyRows, type ApplyInput, type ApplyOptions } from '../../src/lib/engine/apply/apply-rows';
 import type { OutputDelimiter, OutputEncoding } from '../../src/lib/engine/export/delimited-writer';
 import { parseKey } from '../../src/lib/engine/pseudonym/hmac';
@@ -122,6 +123,8 @@ export async function fileInput(file: string, encoding: string, delimiter: strin
 		break;
 	}
 	if (!header) throw new ConfigError(`data.path: "${file}" is empty`);
+	// Empty and repeated names are renamed as the browser importer renames them, so configs match both.
+	header = uniqueHeaderNames(header).names;
 	return {
 		header,
 		async *batches() {

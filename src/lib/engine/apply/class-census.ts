@@ -53,7 +53,8 @@ export class QiGeneralizer {
 		if (code === undefined) {
 			throw new ApplyError(
 				'VALUE_NOT_IN_HIERARCHY',
-				`record ${record}: a value of "${this.name}" is missing from its hierarchy (add it to the hierarchy)`
+				`record ${record}: the value ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} of ` +
+					`"${this.name}" is missing from its hierarchy (add it to the hierarchy)`
 			);
 		}
 		return code;
