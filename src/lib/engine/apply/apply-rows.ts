@@ -6,8 +6,8 @@
  *  2. opt-out exclusion again, then each record transformed (row-transformer.ts) and written
  *     (export/delimited-writer.ts).
  * Memory is bounded by the number of classes (× distinct sensitive values), the hierarchies, one
- * batch of rows and, with pseudonyms, surrogates, date shifts or patient counts, the distinct patient
- * IDs — never by the number of rows.
+ * batch of rows, the mapper caches (KeyedMapper.maxCached) and, for the patient counts of the
+ * record, the distinct patient IDs — never by the number of rows.
  */
 import type { ProjectConfig } from '../config/project-config';
 import { DelimitedWriter } from '../export/delimited-writer';

@@ -8,8 +8,9 @@
  * - date offsets: per patient, from the same key, so all of a patient's dates move together.
  *
  * Web Crypto is asynchronous, while the row transformer is synchronous (it runs millions of times):
- * callers `prepare` each batch's distinct values first. Results are cached per distinct value, so
- * memory grows with the number of distinct IDs (patients), never with the number of rows.
+ * callers `prepare` each batch's distinct values first. Results are cached per distinct value up to
+ * `maxCached` entries; past that the cache starts afresh (HMAC is deterministic, so only time is lost),
+ * which keeps memory bounded even with tens of millions of patients.
  */
 import { bytesToHex, generateEphemeralKey, hmacSha256, importHmacKey } from './hmac';
 
@@ -20,9 +21,13 @@ const DATE_CONTEXT = 'tokumei/date-shift\u0000';
 /** Pseudonyms keep 128 of the 256 HMAC bits (RFC 4231 §4.6 tests this truncation): 32 hex digits. */
 export const PSEUDONYM_HEX_DIGITS = 32;
 
+/** Cache size: 131,072 IDs ≈ 20 MB of strings. */
+export const MAX_CACHED = 1 << 17;
+
 export class KeyedMapper {
 	private readonly ids = new Map<string, string>();
 	private readonly offsets = new Map<string, number>();
+	maxCached = MAX_CACHED;
 
 	private constructor(
 		private readonly key: CryptoKey,
@@ -42,16 +47,31 @@ export class KeyedMapper {
 
 	/** Computes and caches the replacement of every value not seen yet. */
 	async prepareIds(values: Iterable<string>): Promise<void> {
-		const missing = [...new Set(values)].filter((v) => !this.ids.has(v));
+		const distinct = [...new Set(values)];
+		const missing = distinct.filter((v) => !this.ids.has(v));
+		if (this.ids.size + missing.length > this.maxCached) this.restart(this.ids, distinct);
 		const digests = await Promise.all(missing.map((v) => hmacSha256(this.key, ID_CONTEXT + v)));
 		missing.forEach((v, i) => this.ids.set(v, bytesToHex(digests[i].subarray(0, PSEUDONYM_HEX_DIGITS / 2))));
 	}
 
 	/** Computes and caches the date offset of every patient not seen yet. */
 	async prepareOffsets(patients: Iterable<string>): Promise<void> {
-		const missing = [...new Set(patients)].filter((p) => !this.offsets.has(p));
+		const distinct = [...new Set(patients)];
+		const missing = distinct.filter((p) => !this.offsets.has(p));
+		if (this.offsets.size + missing.length > this.maxCached) this.restart(this.offsets, distinct);
 		const digests = await Promise.all(missing.map((p) => hmacSha256(this.key, DATE_CONTEXT + p)));
 		missing.forEach((p, i) => this.offsets.set(p, offsetFromDigest(digests[i], this.maxShiftDays)));
+	}
+
+	/** Empties a full cache except for the batch's values that were already cached. */
+	private restart<T>(cache: Map<string, T>, batch: readonly string[]): void {
+		const keep = new Map<string, T>();
+		for (const value of batch) {
+			const cached = cache.get(value);
+			if (cached !== undefined) keep.set(value, cached);
+		}
+		cache.clear();
+		for (const [value, result] of keep) cache.set(value, result);
 	}
 
 	/** The replacement of a prepared value. */

@@ -110,3 +110,30 @@ describe('shiftDate', () => {
 		expect(() => shiftDate('tomorrow', 1)).toThrow(/not a date/);
 	});
 });
+
+describe('KeyedMapper cache', () => {
+	it('stays bounded and gives the same values after starting afresh', async () => {
+		const key = new Uint8Array(32).fill(3);
+		const bounded = await KeyedMapper.fromKeyBytes(key);
+		bounded.maxCached = 4;
+		const reference = await KeyedMapper.fromKeyBytes(key);
+		const batches = [
+			['a', 'b', 'c'],
+			['c', 'd', 'e'],
+			['a', 'f']
+		];
+		for (const batch of batches) {
+			await bounded.prepareIds(batch);
+			await bounded.prepareOffsets(batch);
+			await reference.prepareIds(batch);
+			await reference.prepareOffsets(batch);
+			for (const v of batch) {
+				expect(bounded.id(v)).toBe(reference.id(v));
+				expect(bounded.offset(v)).toBe(reference.offset(v));
+			}
+		}
+		// 'b' was dropped when the cache started afresh for the second batch.
+		expect(() => bounded.id('b')).toThrow(/not prepared/);
+		expect(reference.id('b')).toMatch(/^[0-9a-f]{32}$/);
+	});
+});
