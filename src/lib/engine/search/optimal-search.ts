@@ -171,12 +171,13 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		const byBound = (a: number, b: number) => compareLoss(bounds[a] as Loss, bounds[b] as Loss) || a - b;
 		// Like ARX's FLASH, nodes whose loss bound already reaches the best loss found are skipped
 		// (they and all their generalizations cannot be better); phase 2 never pops them either.
-		// With a monotonic measure the tagging alone decides (skipping would shorten Flash's paths).
+		// With a monotonic measure only path starts are skipped that way (skipping inside paths would
+		// shorten Flash's binary searches and cost more checks).
 		const skip = (node: number) =>
 			tags[node] !== TAG_UNKNOWN ||
 			(!utilityMonotonic && bestLoss !== null && compareLoss(bounds[node] as Loss, bestLoss) >= 0);
 		for (const start of order) {
-			if (skip(start)) continue;
+			if (skip(start) || (bestLoss !== null && compareLoss(bounds[start] as Loss, bestLoss) >= 0)) continue;
 			const path = [start];
 			for (let current = start; ;) {
 				const next = lattice
