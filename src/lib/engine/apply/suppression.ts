@@ -3,7 +3,7 @@
  * (classes/equivalence-classes.ts: classesOf + checkPrivacy, ARX's HashGroupify#analyzeAll) on the
  * snapshot counted in pass 1 — the same verdict the search reached for this transformation.
  */
-import { checkPrivacy, classesOf, minimalClassSize } from '../classes/equivalence-classes';
+import { checkPrivacy, classesOf, minimalClassSize, type ClassTable } from '../classes/equivalence-classes';
 import type { ProjectConfig } from '../config/project-config';
 import { createCriteria, type PrivacyModelSpec as CriteriaSpec } from '../criteria';
 import type { Hierarchy } from '../hierarchy/hierarchy';
@@ -22,6 +22,11 @@ export interface SuppressionFigures {
 	/** The project's quality measure for this transformation (null without privacy models). */
 	informationLoss: number | number[] | null;
 	qualityModel: string | null;
+	/**
+	 * Per sensitive attribute: the fewest distinct values in a released class (the distinct-l reached;
+	 * Machanavajjhala et al. 2007, §4.1). Absent without sensitive attributes.
+	 */
+	distinctLReached?: Record<string, number>;
 }
 
 export interface SuppressionDecision {
@@ -142,6 +147,7 @@ export function decideSuppression(
 		equivalenceClasses++;
 		if (minClassSize === 0 || classes.size[c] < minClassSize) minClassSize = classes.size[c];
 	}
+	const distinctLReached = census.sensitive.length > 0 ? distinctL(census, classes, outlier) : undefined;
 	return {
 		keyer,
 		suppressed,
@@ -153,7 +159,33 @@ export function decideSuppression(
 			suppressedRecords,
 			suppressedClasses: suppressed.size,
 			informationLoss,
-			qualityModel
+			qualityModel,
+			...(distinctLReached ? { distinctLReached } : {})
 		}
 	};
+}
+
+/** Fewest distinct sensitive values over the released (non-suppressed, non-empty) classes. */
+function distinctL(census: Census, classes: ClassTable, outlier: Uint8Array): Record<string, number> {
+	const { atomStart, atoms } = classes;
+	const result: Record<string, number> = {};
+	census.sensitive.forEach((attribute, s) => {
+		const codes = census.snapshot.sensitive[s];
+		const seen = new Int32Array(attribute.values.length).fill(-1);
+		let min = 0;
+		for (let c = 0; c < classes.count; c++) {
+			if (outlier[c] || classes.size[c] === 0 || !atomStart || !atoms) continue;
+			let distinct = 0;
+			for (let i = atomStart[c]; i < atomStart[c + 1]; i++) {
+				const code = codes[atoms[i]];
+				if (seen[code] !== c) {
+					seen[code] = c;
+					distinct++;
+				}
+			}
+			if (min === 0 || distinct < min) min = distinct;
+		}
+		result[attribute.name] = min;
+	});
+	return result;
 }

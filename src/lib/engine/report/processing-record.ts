@@ -65,6 +65,8 @@ export interface ProcessingRecord {
 		suppressedCells: number;
 		informationLoss: number | number[] | null;
 		qualityModel: string | null;
+		/** Distinct-l reached per sensitive attribute. */
+		distinctL: Record<string, number> | null;
 	};
 	risk: { before: RiskFigures | null; after: RiskFigures | null };
 	checklist: ChecklistItem[];
@@ -118,7 +120,8 @@ export async function buildProcessingRecord(input: ProcessingRecordInput): Promi
 			suppressedRecords: summary.privacy.suppressedRecords,
 			suppressedCells: summary.suppressedCells,
 			informationLoss: summary.privacy.informationLoss,
-			qualityModel: summary.privacy.qualityModel
+			qualityModel: summary.privacy.qualityModel,
+			distinctL: summary.privacy.distinctLReached ?? null
 		},
 		risk: { before: input.risk?.before ?? null, after: input.risk?.after ?? null },
 		checklist: buildChecklist(input.preset, config, summary, decisions),

@@ -223,11 +223,16 @@ export function renderProcessingRecordHtml(
 				})
 			) +
 			table(
-				[t.suppressionLimit, t.k, t.classes, t.suppressedRecords, t.suppressedCells, t.loss],
+				[t.suppressionLimit, t.k, 'l', t.classes, t.suppressedRecords, t.suppressedCells, t.loss],
 				[
 					[
 						`${(record.suppressionLimit * 100).toFixed(2)} %`,
 						f.k,
+						f.distinctL
+							? Object.entries(f.distinctL)
+									.map(([name, l]) => `${name}: ${l}`)
+									.join(', ')
+							: '—',
 						f.equivalenceClasses,
 						f.suppressedRecords,
 						f.suppressedCells,

@@ -163,7 +163,26 @@ describe('applyTable', () => {
 		const expected = describeClasses(evaluator.evaluate(Int32Array.of(1, 0)));
 		expect(expected.suppressedRecords).toBeGreaterThan(0);
 		expect(summary.privacy.suppressedRecords).toBe(expected.suppressedRecords);
+		expect(summary.privacy.distinctLReached?.disease).toBeGreaterThanOrEqual(3);
 		expect(summary.privacy.equivalenceClasses).toBe(expected.equivalenceClasses);
+	});
+
+	it('reports the distinct-l reached over the released classes', async () => {
+		// Classes (age band 20-29, M): D0, D1, D0 → 2 values; (30-39, M): D0, D1, D2 → 3 values.
+		const rows = [
+			['A', 'a', '21', 'M', 'D0', '2024-01-01'],
+			['B', 'b', '22', 'M', 'D1', '2024-01-01'],
+			['C', 'c', '23', 'M', 'D0', '2024-01-01'],
+			['D', 'd', '31', 'M', 'D0', '2024-01-01'],
+			['E', 'e', '32', 'M', 'D1', '2024-01-01'],
+			['F', 'f', '33', 'M', 'D2', '2024-01-01']
+		];
+		const { summary } = await applyTable(
+			project({ privacy: [{ model: 'k-anonymity', k: 3 }] }),
+			rowsInput(header, rows)
+		);
+		expect(summary.privacy.distinctLReached).toEqual({ disease: 2 });
+		expect(summary.privacy.minClassSize).toBe(3);
 	});
 
 	it('keeps surrogates and date shifts consistent per patient and across tables of one release', async () => {
