@@ -20,10 +20,8 @@ export class ApplyError extends Error {
 
 /** Generalizes one QI column to its level by a lookup on the raw value. */
 export class QiGeneralizer {
-	/** Raw value → code at the level (index into `values`). */
-	private readonly codeOf = new Map<string, number>();
-	/** Raw value → leaf index (for the leaf frequencies the quality model needs). */
-	private readonly leafOf = new Map<string, number>();
+	/** Code at the level of each leaf (index into `values`). */
+	private readonly levelCodes: Int32Array;
 	readonly values: readonly string[];
 	readonly cardinality: number;
 
@@ -39,29 +37,32 @@ export class QiGeneralizer {
 				`transformation.${name}: level ${level} is outside the hierarchy of "${name}" (0..${hierarchy.height - 1})`
 			);
 		}
-		const codes = hierarchy.codes[level];
-		for (const [value, leaf] of hierarchy.leafIndex) {
-			this.codeOf.set(value, codes[leaf]);
-			this.leafOf.set(value, leaf);
-		}
+		this.levelCodes = hierarchy.codes[level];
 		this.values = hierarchy.levels[level];
 		this.cardinality = this.values.length;
 	}
 
-	code(value: string, record: number): number {
-		const code = this.codeOf.get(value);
-		if (code === undefined) {
+	/** Leaf index of a raw value (one map lookup per cell: the hot path of both passes). */
+	leaf(value: string, record: number): number {
+		const leaf = this.hierarchy.leafIndex.get(value);
+		if (leaf === undefined) {
 			throw new ApplyError(
 				'VALUE_NOT_IN_HIERARCHY',
 				`record ${record}: the value ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} of ` +
 					`"${this.name}" is missing from its hierarchy (add it to the hierarchy)`
 			);
 		}
-		return code;
+		return leaf;
 	}
 
-	leaf(value: string): number {
-		return this.leafOf.get(value)!;
+	/** Code at the level of a leaf. */
+	codeOfLeaf(leaf: number): number {
+		return this.levelCodes[leaf];
+	}
+
+	/** Code at the level of a raw value. */
+	code(value: string, record: number): number {
+		return this.levelCodes[this.leaf(value, record)];
 	}
 }
 
@@ -142,9 +143,9 @@ export class ClassCensus {
 		const record = ++this.rows;
 		const qis = this.qis;
 		for (let q = 0; q < qis.length; q++) {
-			const value = row[qis[q].column] ?? '';
-			this.codes[q] = qis[q].code(value, record);
-			this.leafCounts[q][qis[q].leaf(value)]++;
+			const leaf = qis[q].leaf(row[qis[q].column] ?? '', record);
+			this.codes[q] = qis[q].codeOfLeaf(leaf);
+			this.leafCounts[q][leaf]++;
 		}
 		let key = this.keyer.key(this.codes);
 		let sensitiveCodes: number[] | undefined;
