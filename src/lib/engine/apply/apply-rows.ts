@@ -18,6 +18,8 @@ import { KeyedMapper } from '../pseudonym/keyed-mapper';
 import { applySettings, type ApplySettings } from './apply-config';
 import { ApplyError, ClassCensus, QiGeneralizer } from './class-census';
 import { RowTransformer } from './row-transformer';
+import { classSizeHistogram } from '../risk/class-histogram';
+import { prosecutorRisk, type RiskSummary } from '../risk/sample-risk';
 import { decideSuppression, type SuppressionDecision, type SuppressionFigures } from './suppression';
 
 export interface ApplyProject {
@@ -54,6 +56,8 @@ export interface ApplySummary {
 	optOut: OptOutCounts | null;
 	transformation: Record<string, number>;
 	privacy: SuppressionFigures;
+	/** Prosecutor risk (ARX's measures: 1 / class size) before and after; suppressed records excluded after. */
+	risk: ApplyPlan['risk'];
 	suppressedCells: number;
 	columns: { input: string[]; output: string[] };
 	settings: ApplySettings;
@@ -68,6 +72,8 @@ export interface ApplyPlan {
 	readonly matcher: OptOutMatcher | null;
 	readonly recordsIn: number;
 	readonly patientsIn: number | null;
+	/** Prosecutor risk of the original QIs (null when not counted, see MAX_RAW_CLASSES) and of the release. */
+	readonly risk: { before: RiskSummary | null; after: RiskSummary };
 }
 
 /** Pass 1: opt-out exclusion and the class census, then the engine's suppression decision. */
@@ -107,8 +113,13 @@ export async function planApply(
 		}
 	}
 	const patientsIn = patients ? patients.size : null;
-	const decision = decideSuppression(census.finish(), qis, config, hierarchies);
-	return { header, settings, qis, decision, matcher, recordsIn, patientsIn };
+	const counted = census.finish();
+	const decision = decideSuppression(counted, qis, config, hierarchies);
+	const risk = {
+		before: counted.rawClassSizes ? prosecutorRisk(classSizeHistogram(counted.rawClassSizes)) : null,
+		after: prosecutorRisk(classSizeHistogram(decision.releasedClassSizes))
+	};
+	return { header, settings, qis, decision, matcher, recordsIn, patientsIn, risk };
 }
 
 /** Yields the encoded output file chunk by chunk and returns the summary. */
@@ -117,7 +128,7 @@ export async function* applyRows(
 	input: ApplyInput,
 	options: ApplyOptions = {}
 ): AsyncGenerator<Uint8Array, ApplySummary> {
-	const { header, settings, qis, decision, matcher, recordsIn, patientsIn } = await planApply(
+	const { header, settings, qis, decision, matcher, recordsIn, patientsIn, risk } = await planApply(
 		project,
 		input,
 		options
@@ -166,6 +177,7 @@ export async function* applyRows(
 		optOut: matcher ? matcher.counts() : null,
 		transformation: Object.fromEntries(qis.map((q) => [q.name, q.level])),
 		privacy: decision.figures,
+		risk,
 		suppressedCells: transformer.suppressedCells,
 		columns: { input: header, output: transformer.header },
 		settings

@@ -114,7 +114,15 @@ export interface Census {
 	/** Leaf frequencies per QI (levelCounts[q][0] of the quality model). */
 	readonly leafCounts: readonly Float64Array[];
 	readonly sensitive: readonly { name: string; values: readonly string[]; counts: Float64Array }[];
+	/**
+	 * Class sizes of the original data (every QI at level 0), for the risk before processing; null when
+	 * there were more than {@link MAX_RAW_CLASSES} distinct combinations (not counted, to bound memory).
+	 */
+	readonly rawClassSizes: Int32Array | null;
 }
+
+/** Largest number of distinct original QI combinations counted for the risk before processing. */
+export const MAX_RAW_CLASSES = 1 << 20;
 
 export class ClassCensus {
 	private readonly atoms = new Map<number | string, number>();
@@ -125,6 +133,9 @@ export class ClassCensus {
 	private readonly dictionaries: Dictionary[];
 	private readonly keyer: ClassKeyer;
 	private readonly codes: Int32Array;
+	private readonly leaves: Int32Array;
+	private readonly rawKeyer: ClassKeyer;
+	private rawClasses: Map<number | string, number> | null = new Map();
 	rows = 0;
 
 	constructor(
@@ -137,6 +148,8 @@ export class ClassCensus {
 		this.dictionaries = sensitive.map(() => new Dictionary());
 		this.keyer = new ClassKeyer(qis.map((q) => q.cardinality));
 		this.codes = new Int32Array(qis.length);
+		this.leaves = new Int32Array(qis.length);
+		this.rawKeyer = new ClassKeyer(qis.map((q) => q.hierarchy.levels[0].length));
 	}
 
 	add(row: readonly string[]): void {
@@ -145,7 +158,13 @@ export class ClassCensus {
 		for (let q = 0; q < qis.length; q++) {
 			const leaf = qis[q].leaf(row[qis[q].column] ?? '', record);
 			this.codes[q] = qis[q].codeOfLeaf(leaf);
+			this.leaves[q] = leaf;
 			this.leafCounts[q][leaf]++;
+		}
+		if (this.rawClasses) {
+			const raw = this.rawKeyer.key(this.leaves);
+			this.rawClasses.set(raw, (this.rawClasses.get(raw) ?? 0) + 1);
+			if (this.rawClasses.size > MAX_RAW_CLASSES) this.rawClasses = null;
 		}
 		let key = this.keyer.key(this.codes);
 		let sensitiveCodes: number[] | undefined;
@@ -177,6 +196,7 @@ export class ClassCensus {
 				population: size.slice()
 			},
 			leafCounts: this.leafCounts,
+			rawClassSizes: this.rawClasses ? Int32Array.from(this.rawClasses.values()) : null,
 			sensitive: this.sensitive.map((s, i) => ({
 				name: s.name,
 				values: this.dictionaries[i].values,

@@ -33,6 +33,8 @@ export interface SuppressionDecision {
 	readonly keyer: ClassKeyer;
 	/** Keys (ClassKeyer) of the suppressed classes. */
 	readonly suppressed: ReadonlySet<number | string>;
+	/** Sizes of the released (not suppressed, non-empty) classes. */
+	readonly releasedClassSizes: Int32Array;
 	/** Codes (per QI, at its level) of each suppressed class, in class order. */
 	readonly suppressedCodes: readonly Int32Array[];
 	readonly figures: SuppressionFigures;
@@ -133,6 +135,7 @@ export function decideSuppression(
 	const suppressed = new Set<number | string>();
 	const codes = new Int32Array(qis.length);
 	const suppressedCodes: Int32Array[] = [];
+	const released: number[] = [];
 	let suppressedRecords = 0;
 	let equivalenceClasses = 0;
 	let minClassSize = 0;
@@ -145,6 +148,7 @@ export function decideSuppression(
 			continue;
 		}
 		equivalenceClasses++;
+		released.push(classes.size[c]);
 		if (minClassSize === 0 || classes.size[c] < minClassSize) minClassSize = classes.size[c];
 	}
 	const distinctLReached = census.sensitive.length > 0 ? distinctL(census, classes, outlier) : undefined;
@@ -152,6 +156,7 @@ export function decideSuppression(
 		keyer,
 		suppressed,
 		suppressedCodes,
+		releasedClassSizes: Int32Array.from(released),
 		figures: {
 			records: census.rows,
 			equivalenceClasses,

@@ -7,6 +7,7 @@ import type { ApplySummary } from '../apply/apply-rows';
 import type { ProjectConfig } from '../config/project-config';
 import { hierarchyToCsv } from '../hierarchy/arx-csv';
 import type { Hierarchy } from '../hierarchy/hierarchy';
+import type { RiskSummary } from '../risk/sample-risk';
 import { sha256Hex } from '../project/project-file';
 import { buildChecklist, type ChecklistItem, type PeculiarValueDecision, type Preset } from './checklist';
 
@@ -29,6 +30,7 @@ export interface ProcessingRecordInput {
 	inputs: readonly InputFile[];
 	summary: ApplySummary;
 	hierarchies: Readonly<Record<string, Hierarchy>>;
+	/** Default: the prosecutor risk the apply measured (summary.risk). */
 	risk?: { before?: RiskFigures; after?: RiskFigures };
 	decisions?: readonly PeculiarValueDecision[];
 	operatorNote?: string;
@@ -123,7 +125,9 @@ export async function buildProcessingRecord(input: ProcessingRecordInput): Promi
 			qualityModel: summary.privacy.qualityModel,
 			distinctL: summary.privacy.distinctLReached ?? null
 		},
-		risk: { before: input.risk?.before ?? null, after: input.risk?.after ?? null },
+		risk: input.risk
+			? { before: input.risk.before ?? null, after: input.risk.after ?? null }
+			: { before: riskFigures(summary.risk.before), after: riskFigures(summary.risk.after) },
 		checklist: buildChecklist(input.preset, config, summary, decisions),
 		decisions,
 		operatorNote: input.operatorNote ?? null,
@@ -134,6 +138,19 @@ export async function buildProcessingRecord(input: ProcessingRecordInput): Promi
 			suppressedRecords: output.suppressedRecords
 		}
 	};
+}
+
+/** Prosecutor risk as named figures (highest, average, share of records above each threshold). */
+function riskFigures(summary: RiskSummary | null): RiskFigures | null {
+	if (!summary) return null;
+	const figures: RiskFigures = {
+		'prosecutor risk, highest': summary.highest,
+		'prosecutor risk, average': summary.average
+	};
+	for (const [threshold, share] of Object.entries(summary.recordsAtRisk)) {
+		figures[`records with prosecutor risk > ${threshold}`] = share;
+	}
+	return figures;
 }
 
 /** The record as pretty JSON (stable: built with a fixed key order above). */

@@ -129,6 +129,21 @@ describe('applyTable', () => {
 		expect(Math.min(...classes.sizes)).toBe(summary.privacy.minClassSize);
 		expect(Math.min(...classes.sizes)).toBeGreaterThanOrEqual(4);
 		expect(summary.patientsIn).toBe(40);
+
+		// Prosecutor risk: 1 / the smallest class, before (original QIs) and after (released classes).
+		expect(summary.risk.after.highest).toBeCloseTo(1 / summary.privacy.minClassSize, 12);
+		expect(summary.risk.after.average).toBeCloseTo(classes.count / kept.length, 12);
+		const raw = encodeRows(
+			['age', 'sex'],
+			rows.map((r) => [r[2], r[3]])
+		);
+		const rawClasses = groupify(
+			raw.columns.map((c) => c.codes),
+			raw.columns.map((c) => c.values.length),
+			raw.rowCount
+		);
+		expect(summary.risk.before?.highest).toBeCloseTo(1 / Math.min(...rawClasses.sizes), 12);
+		expect(summary.risk.before?.average).toBeCloseTo(rawClasses.count / rows.length, 12);
 	});
 
 	it('agrees with the engine evaluation for class criteria on a sensitive attribute (distinct l-diversity)', async () => {

@@ -6,6 +6,7 @@ import { bytesToBase64, bytesToHex } from '../../../../src/lib/engine/pseudonym/
 import { projectHash, sha256Hex } from '../../../../src/lib/engine/project/project-file';
 import {
 	buildProcessingRecord,
+	type ProcessingRecordInput,
 	processingRecordJson
 } from '../../../../src/lib/engine/report/processing-record';
 import { escapeHtml, renderProcessingRecordHtml } from '../../../../src/lib/engine/report/report-html';
@@ -26,7 +27,7 @@ const rows = Array.from({ length: 60 }, (_, i) => [
 ]);
 const key = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
 
-async function record(preset: 'anonymous' | 'pseudonymous') {
+async function recordInput(preset: 'anonymous' | 'pseudonymous'): Promise<ProcessingRecordInput> {
 	const config = parseProjectConfig({
 		tokumei: 1,
 		data: { path: 'visits.csv' },
@@ -49,7 +50,7 @@ async function record(preset: 'anonymous' | 'pseudonymous') {
 		pseudonymKey: key,
 		optOut: [{ patientId: 'HOSP-1003' }]
 	});
-	return buildProcessingRecord({
+	return {
 		toolVersion: '0.1.0',
 		createdAt: '2026-11-24T12:00:00Z',
 		preset,
@@ -67,7 +68,11 @@ async function record(preset: 'anonymous' | 'pseudonymous') {
 			{ attribute: 'name', value: '山田一子', action: 'delete', note: 'identifier' }
 		],
 		operatorNote: '<img src=x onerror=alert(1)> 確認済み'
-	});
+	};
+}
+
+async function record(preset: 'anonymous' | 'pseudonymous') {
+	return buildProcessingRecord(await recordInput(preset));
 }
 
 describe('processing record', () => {
@@ -110,6 +115,9 @@ describe('processing record', () => {
 		]);
 		expect(r.checklist[0].status).toBe('met');
 		expect(r.decisions[1].value).toBeUndefined();
+		const defaulted = await buildProcessingRecord({ ...(await recordInput('anonymous')), risk: undefined });
+		expect(defaulted.risk.after?.['prosecutor risk, highest']).toBeCloseTo(1 / defaulted.figures.k, 12);
+		expect(defaulted.risk.before?.['prosecutor risk, highest']).toBe(1);
 		expect((await record('pseudonymous')).checklist.map((c) => c.id)).toEqual([
 			'identifying-descriptions',
 			'individual-identification-codes',
