@@ -23,8 +23,12 @@ export interface ClassTable {
 	readonly snapshot: Snapshot;
 }
 
-export function classesOf(snapshot: Snapshot): ClassTable {
+/** Groups the atoms into classes; with `maxClasses`, gives up (null) once there would be more. */
+export function classesOf(snapshot: Snapshot): ClassTable;
+export function classesOf(snapshot: Snapshot, maxClasses: number): ClassTable | null;
+export function classesOf(snapshot: Snapshot, maxClasses = Infinity): ClassTable | null {
 	if (snapshot.sensitive.length === 0) {
+		if (snapshot.count > maxClasses) return null;
 		return {
 			levels: snapshot.levels,
 			count: snapshot.count,
@@ -54,6 +58,7 @@ export function classesOf(snapshot: Snapshot): ClassTable {
 		for (;;) {
 			const id = slots[slot];
 			if (id === -1) {
+				if (count >= maxClasses) return null;
 				slots[slot] = count;
 				firstAtom[count] = i;
 				classOfAtom[i] = count;
@@ -97,30 +102,60 @@ export function classesOf(snapshot: Snapshot): ClassTable {
 	};
 }
 
-/** Histograms of each sensitive attribute in one class (codes with their row counts). */
-function histograms(classes: ClassTable, c: number, scratch: readonly Int32Array[]): SensitiveHistogram[] {
+/**
+ * Reusable histogram buffers (one per sensitive attribute): the contract's `length` lets the
+ * evaluator fill the same arrays for every class instead of allocating per class.
+ */
+interface HistogramBuffers {
+	readonly stamp: Int32Array;
+	readonly sums: Int32Array;
+	readonly order: Int32Array;
+	readonly view: { codes: Int32Array; counts: Int32Array; length: number };
+}
+
+function histogramBuffers(cardinality: number): HistogramBuffers {
+	return {
+		stamp: new Int32Array(cardinality).fill(-1),
+		sums: new Int32Array(cardinality),
+		order: new Int32Array(cardinality),
+		view: { codes: new Int32Array(cardinality), counts: new Int32Array(cardinality), length: 0 }
+	};
+}
+
+/**
+ * Fills the histograms of each sensitive attribute for class c: codes with a positive count, in
+ * order of first appearance among the class's rows (atoms are in first-row order).
+ */
+function fillHistograms(classes: ClassTable, c: number, buffers: readonly HistogramBuffers[]): void {
 	const { snapshot, atomStart, atoms } = classes;
-	if (!atomStart || !atoms) return [];
+	if (!atomStart || !atoms) return;
 	const start = atomStart[c];
 	const end = atomStart[c + 1];
-	return snapshot.sensitive.map((column, s) => {
-		const counts = scratch[s];
-		const codes: number[] = [];
+	for (let s = 0; s < buffers.length; s++) {
+		const { stamp, sums, order, view } = buffers[s];
+		const column = snapshot.sensitive[s];
+		let distinct = 0;
 		for (let i = start; i < end; i++) {
 			const atom = atoms[i];
 			const code = column[atom];
-			if (counts[code] === 0) codes.push(code);
-			counts[code] += snapshot.size[atom];
+			if (stamp[code] !== c) {
+				stamp[code] = c;
+				sums[code] = 0;
+				order[distinct++] = code;
+			}
+			sums[code] += snapshot.size[atom];
 		}
-		const kept = codes.filter((code) => counts[code] > 0);
-		const result = {
-			codes: Int32Array.from(kept),
-			counts: Int32Array.from(kept, (code) => counts[code]),
-			length: kept.length
-		};
-		for (const code of codes) counts[code] = 0;
-		return result;
-	});
+		let length = 0;
+		for (let j = 0; j < distinct; j++) {
+			const code = order[j];
+			if (sums[code] > 0) {
+				view.codes[length] = code;
+				view.counts[length] = sums[code];
+				length++;
+			}
+		}
+		view.length = length;
+	}
 }
 
 export interface PrivacyResult {
@@ -171,19 +206,20 @@ export function checkPrivacy(classes: ClassTable, setup: PrivacySetup): PrivacyR
 	if (minimalSizeFailed) return { anonymous: false, outlier, suppressed: belowMinimal, minimalSizeFailed };
 
 	const needsHistograms = classes.snapshot.sensitive.length > 0;
-	const scratch = setup.sensitiveCardinalities.map((n) => new Int32Array(n));
+	const buffers = needsHistograms ? setup.sensitiveCardinalities.map(histogramBuffers) : [];
+	const sensitiveViews = buffers.map((b) => b.view);
+	// One view object, refilled per class (criteria must not keep it).
+	const view = { size: 0, populationSize: 0, sensitive: sensitiveViews as readonly SensitiveHistogram[] };
 	let suppressed = 0;
 	for (let c = 0; c < classes.count; c++) {
 		let fulfilled = size[c] >= k;
 		let presenceFailed = false;
 		if (fulfilled && classCriteria.length > 0) {
-			const view: EquivalenceClassView = {
-				size: size[c],
-				populationSize: population[c],
-				sensitive: needsHistograms ? histograms(classes, c, scratch) : []
-			};
+			view.size = size[c];
+			view.populationSize = population[c];
+			if (needsHistograms) fillHistograms(classes, c, buffers);
 			for (const criterion of classCriteria) {
-				if (!criterion.isAnonymous(view)) {
+				if (!criterion.isAnonymous(view as EquivalenceClassView)) {
 					fulfilled = false;
 					presenceFailed = criterion.emptyClassFailureIsFatal === true;
 					break;
