@@ -4,6 +4,7 @@ import { importTable } from '$lib/engine/table/import';
 import { EngineError, errorMessage } from '$lib/workbench/errors';
 import {
 	emptyProject,
+	normalizeProject,
 	type EngineState,
 	type ImportChoices,
 	type ImportOutcome,
@@ -13,6 +14,7 @@ import {
 } from '$lib/workbench/types';
 import { decodeTableFile, encodeTableFile } from './table-codec';
 import { SqlMirror } from './sql-mirror';
+import { createDesignApi } from './design-api';
 import { rowsOf } from './sql-tables';
 import type { TableStore } from './table-store';
 
@@ -69,7 +71,7 @@ export function createEngineApi(deps: EngineDeps) {
 				await store.deleteTable(summary.id).catch(() => undefined);
 			}
 		}
-		project = (await store.loadProject()) ?? emptyProject();
+		project = normalizeProject(await store.loadProject());
 		return { db, mirror, store, sqliteVersion };
 	}
 
@@ -156,7 +158,11 @@ export function createEngineApi(deps: EngineDeps) {
 		}
 	}
 
+	const design = createDesignApi((id) => loaded(id).table);
+
 	return {
+		...design,
+
 		/** Starts sql.js and restores the stored tables and project. Safe to call again. */
 		async init(wasmUrl: string): Promise<EngineState> {
 			started ??= start(wasmUrl);

@@ -2,6 +2,16 @@ import * as Comlink from 'comlink';
 import type { EngineApi } from '../../../workers/engine-api';
 import { EngineError, installErrorTransfer } from './errors';
 import type { EngineState, ImportChoices, ImportOutcome, ImportProgress, Project } from './types';
+import type {
+	ColumnProposal,
+	CompareResult,
+	HierarchyPreview,
+	LiveFigures,
+	PeculiarView,
+	SearchOutcome,
+	SearchProgressView,
+	TourResult
+} from './design-types';
 
 /** What the client needs of a Worker (a real one in the browser, a MessageChannel port in tests). */
 export interface WorkerLike extends Comlink.Endpoint {
@@ -195,6 +205,58 @@ export class EngineClient {
 
 	clearAll(): Promise<EngineState> {
 		return this.call((api) => api.clearAll());
+	}
+
+	proposeRoles(tableId: string): Promise<ColumnProposal[]> {
+		return this.call((api) => api.proposeRoles(tableId));
+	}
+
+	previewHierarchy(tableId: string, project: Project, attribute: string): Promise<HierarchyPreview> {
+		return this.call((api) => api.previewHierarchy(tableId, project, attribute));
+	}
+
+	parseHierarchyCsv(attribute: string, text: string): Promise<string[][]> {
+		return this.call((api) => api.parseHierarchyCsv(attribute, text));
+	}
+
+	liveRisk(tableId: string, project: Project, seq: number): Promise<LiveFigures> {
+		return this.call((api) => api.liveRisk(tableId, project, seq));
+	}
+
+	/** Starts a search; `cancelSearch(jobId)` stops it (the promise then rejects with code ABORTED). */
+	search(
+		tableId: string,
+		project: Project,
+		onProgress?: (p: SearchProgressView) => void
+	): { jobId: string; done: Promise<SearchOutcome> } {
+		const jobId = `search-${++this.nextJob}`;
+		const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
+		return { jobId, done: this.call((api) => api.search(jobId, tableId, project, progress)) };
+	}
+
+	cancelSearch(jobId: string): Promise<boolean> {
+		return this.call((api) => api.cancelSearch(jobId));
+	}
+
+	compare(tableId: string, project: Project): Promise<CompareResult> {
+		return this.call((api) => api.compare(tableId, project));
+	}
+
+	shareOf(tableId: string, project: Project, row: number): Promise<TourResult> {
+		return this.call((api) => api.shareOf(tableId, project, row));
+	}
+
+	peculiar(
+		tableId: string,
+		project: Project,
+		proposals: ColumnProposal[],
+		threshold?: number
+	): Promise<PeculiarView> {
+		return this.call((api) => api.peculiar(tableId, project, proposals, threshold));
+	}
+
+	projectFile(tableId: string, project: Project, dataPath: string): Promise<Project> {
+		return this.call((api) => api.projectFile(tableId, project, dataPath) as Promise<Project>);
 	}
 
 	dispose(): void {

@@ -1,3 +1,6 @@
+import type { ProjectConfig } from '$lib/engine/config/project-config';
+import type { PeculiarDecision } from '$lib/engine/peculiar';
+import type { PresetId } from '$lib/engine/presets';
 import type { ColumnProfile } from '$lib/engine/table/profile';
 
 /** What the UI knows about one imported table: plain data, safe to structured-clone. */
@@ -17,15 +20,31 @@ export interface TableSummary {
 	readonly importedAt: string;
 }
 
-/** The project file (DESIGN.md "Contracts"): versioned JSON; roles and rules arrive with later issues. */
-export interface Project {
-	readonly tokumei: 1;
-	readonly roles: Readonly<Record<string, string>>;
-	readonly rules: readonly unknown[];
-	readonly settings: Readonly<Record<string, unknown>>;
+/** UI-only fields of the project file (parseProjectConfig keeps unknown keys). */
+export interface ProjectUi {
+	/** The table the rules were designed on. */
+	readonly tableId?: string;
+	readonly preset?: PresetId | null;
+	/** k chosen among the presets 5 / 10 / 11 / 20. */
+	readonly k?: number;
+	readonly peculiar?: readonly PeculiarDecision[];
 }
 
-export const emptyProject = (): Project => ({ tokumei: 1, roles: {}, rules: [], settings: {} });
+/**
+ * The project file (DESIGN.md "Contracts"): the engine's ProjectConfig — the same JSON that
+ * `npx tokumei search` runs — plus `settings` (import choices) and `ui` (preset, peculiar decisions).
+ */
+export interface Project extends ProjectConfig {
+	readonly settings: Readonly<Record<string, unknown>>;
+	readonly ui?: ProjectUi;
+}
+
+export const emptyProject = (): Project => ({
+	tokumei: 1,
+	data: { path: '' },
+	attributes: {},
+	settings: {}
+});
 
 export type EncodingChoice = 'auto' | 'utf-8' | 'shift_jis' | 'euc-jp';
 export type DelimiterChoice = 'auto' | ',' | '\t' | ';' | '|';
@@ -63,4 +82,22 @@ export interface EngineState {
 	/** False when the browser offers no private storage: data then lives only until reload. */
 	readonly persistent: boolean;
 	readonly sqliteVersion: string;
+}
+
+/** A stored project of any earlier version, made whole (older files had `roles`/`rules`). */
+export function normalizeProject(raw: unknown): Project {
+	const base = emptyProject();
+	if (typeof raw !== 'object' || raw === null) return base;
+	const p = raw as Partial<Project> & Record<string, unknown>;
+	const { roles: _roles, rules: _rules, ...rest } = p;
+	void _roles;
+	void _rules;
+	return {
+		...base,
+		...rest,
+		tokumei: 1,
+		data: typeof p.data === 'object' && p.data ? p.data : base.data,
+		attributes: typeof p.attributes === 'object' && p.attributes ? p.attributes : {},
+		settings: typeof p.settings === 'object' && p.settings ? p.settings : {}
+	} as Project;
 }

@@ -111,13 +111,18 @@ describe('engine API through comlink', () => {
 		const first = connect(store);
 		await first.init('');
 		const t = (await first.importFile('j1', csv(SAMPLE), 'patients.csv', auto)).table;
-		await first.saveProject({ tokumei: 1, roles: { 性別: 'quasi' }, rules: [], settings: {} });
+		await first.saveProject({
+			tokumei: 1,
+			data: { path: 'x.csv' },
+			attributes: { 性別: { role: 'quasi-identifying' } },
+			settings: {}
+		});
 
 		const second = connect(store);
 		const state = await second.init('');
 		expect(state.persistent).toBe(true);
 		expect(state.tables).toEqual([t]);
-		expect(state.project.roles).toEqual({ 性別: 'quasi' });
+		expect(state.project.attributes).toEqual({ 性別: { role: 'quasi-identifying' } });
 		expect(await second.rows(t.id, 0, 3)).toEqual([
 			['P001', '女', '34'],
 			['P002', '男', ''],

@@ -1,0 +1,382 @@
+/**
+ * The rule-design part of the data worker's API (issue 5): role proposals, hierarchy previews, live
+ * risk, the search with progress and cancel, compare, the "one in how many?" tour and peculiar
+ * values. One RuleSession is kept per project shape, so moving a level slider costs O(atoms).
+ */
+import type { ProjectConfig } from '$lib/engine/config/project-config';
+import { hierarchyFromRows, hierarchyRows, type Hierarchy } from '$lib/engine/hierarchy/hierarchy';
+import { hierarchyFromCsv } from '$lib/engine/hierarchy/arx-csv';
+import { proposeRoles } from '$lib/engine/jp/identifiers';
+import { detectPeculiar, PECULIAR_THRESHOLD } from '$lib/engine/peculiar';
+import { searchProject } from '$lib/engine/search/project-search';
+import type { EncodedTable } from '$lib/engine/table/encoded-table';
+import type {
+	ColumnProposal,
+	CompareResult,
+	HierarchyPreview,
+	LiveFigures,
+	PeculiarView,
+	SearchOutcome,
+	SearchProgressView,
+	TourResult
+} from '$lib/workbench/design-types';
+import { EngineError, errorMessage } from '$lib/workbench/errors';
+import { hierarchyRowsOf, RuleSession } from './rule-session';
+
+const PROPOSAL_SAMPLE = 5000;
+const PREVIEW_VALUES = 40;
+const PREVIEW_GROUPS = 12;
+const COMPARE_TOP = 12;
+const LATTICE_VIEW_LIMIT = 5000;
+/** The search yields to the worker's event loop this often, so cancel and heartbeats get through. */
+const SEARCH_SLICE_MS = 40;
+
+/** Parts of the project that decide a session (the transformation does not). */
+function sessionKey(tableId: string, project: ProjectConfig): string {
+	const attributes = Object.entries(project.attributes)
+		.filter(([, a]) => a.role === 'quasi-identifying' || a.role === 'sensitive')
+		.map(([name, a]) => [name, a.role, a.role === 'quasi-identifying' ? a.hierarchy : null]);
+	return JSON.stringify([
+		tableId,
+		attributes,
+		project.privacy ?? [],
+		project.suppressionLimit ?? 0,
+		project.quality ?? null,
+		(project.ui as { peculiar?: unknown } | undefined)?.peculiar ?? []
+	]);
+}
+
+function countsOf(codes: Int32Array, size: number, keep?: Uint8Array | null): Int32Array {
+	const counts = new Int32Array(size);
+	for (let r = 0; r < codes.length; r++) if (!keep || keep[r]) counts[codes[r]]++;
+	return counts;
+}
+
+function topOf(values: readonly string[], counts: Int32Array, n: number) {
+	const order: number[] = [];
+	for (let c = 0; c < counts.length; c++) if (counts[c] > 0) order.push(c);
+	order.sort((a, b) => counts[b] - counts[a] || a - b);
+	return {
+		distinct: order.length,
+		top: order.slice(0, n).map((c) => ({ label: values[c], count: counts[c] }))
+	};
+}
+
+export function createDesignApi(tableOf: (id: string) => EncodedTable) {
+	let cached: { key: string; session: RuleSession } | null = null;
+	const searches = new Map<string, AbortController>();
+
+	function session(tableId: string, project: ProjectConfig): RuleSession {
+		const key = sessionKey(tableId, project);
+		if (cached?.key !== key) {
+			cached = null;
+			cached = { key, session: new RuleSession(tableOf(tableId), project) };
+		}
+		return cached.session;
+	}
+
+	return {
+		/** A role proposal with its reason for every column (jp/identifiers). */
+		proposeRoles(tableId: string): ColumnProposal[] {
+			const table = tableOf(tableId);
+			const n = Math.min(PROPOSAL_SAMPLE, table.rowCount);
+			const proposals = proposeRoles(
+				table.columns.map((c) => ({
+					name: c.name,
+					values: Array.from(c.codes.subarray(0, n), (code) => c.values[code]),
+					stats: { distinctCount: c.values.length, rowCount: table.rowCount }
+				}))
+			);
+			return table.columns.map((c, i) => ({ name: c.name, proposal: proposals[i] }));
+		},
+
+		/** The rule of one attribute applied to its column: values → generalized values, counts per level. */
+		previewHierarchy(tableId: string, project: ProjectConfig, attribute: string): HierarchyPreview {
+			const table = tableOf(tableId);
+			const column = table.columns.find((c) => c.name === attribute);
+			if (!column) throw new EngineError('UNKNOWN_COLUMN', `No column "${attribute}".`);
+			const config = project.attributes[attribute] ?? { role: 'quasi-identifying' };
+			let hierarchy: Hierarchy;
+			try {
+				hierarchy = hierarchyFromRows(attribute, hierarchyRowsOf(column, config));
+			} catch (error) {
+				return { attribute, height: 0, values: [], levels: [], rows: [], error: errorMessage(error) };
+			}
+			const counts = countsOf(column.codes, column.values.length);
+			const leafOrder = column.values
+				.map((value, code) => ({ value, code }))
+				.filter((v) => counts[v.code] > 0)
+				.sort((a, b) => counts[b.code] - counts[a.code] || a.code - b.code);
+			const missing = leafOrder.filter((v) => !hierarchy.leafIndex.has(v.value)).map((v) => v.value);
+			const levels = hierarchy.levels.map((labels, level) => {
+				const byGroup = new Int32Array(labels.length);
+				for (const { value, code } of leafOrder) {
+					const leaf = hierarchy.leafIndex.get(value);
+					if (leaf !== undefined) byGroup[hierarchy.codes[level][leaf]] += counts[code];
+				}
+				const { distinct, top } = topOf(labels, byGroup, PREVIEW_GROUPS);
+				return { level, groups: distinct, top };
+			});
+			const values = leafOrder.slice(0, PREVIEW_VALUES).map(({ value, code }) => {
+				const leaf = hierarchy.leafIndex.get(value);
+				const path =
+					leaf === undefined
+						? []
+						: hierarchy.levels.slice(1).map((labels, i) => labels[hierarchy.codes[i + 1][leaf]]);
+				return { value, count: counts[code], path };
+			});
+			return {
+				attribute,
+				height: hierarchy.height,
+				values,
+				levels,
+				rows: hierarchyRows(hierarchy),
+				error: missing.length > 0 ? `MISSING:${missing.slice(0, 5).join(', ')}` : undefined
+			};
+		},
+
+		/** Parses an ARX hierarchy CSV (as imported by the person) into rows. */
+		parseHierarchyCsv(attribute: string, text: string): string[][] {
+			try {
+				return hierarchyRows(hierarchyFromCsv(attribute, text));
+			} catch (error) {
+				throw new EngineError('BAD_RULE', errorMessage(error));
+			}
+		},
+
+		/** Live risk of the project's current transformation; `seq` comes back so the page keeps the latest. */
+		liveRisk(tableId: string, project: ProjectConfig, seq: number): LiveFigures {
+			const s = session(tableId, project);
+			return s.figures(s.levelsOf(project.transformation), seq);
+		},
+
+		/** Runs the optimal (or heuristic) search; progress at most every 40 ms; `cancelSearch` stops it. */
+		async search(
+			jobId: string,
+			tableId: string,
+			project: ProjectConfig,
+			onProgress?: (p: SearchProgressView) => void
+		): Promise<SearchOutcome> {
+			const s = session(tableId, project);
+			const controller = new AbortController();
+			searches.set(jobId, controller);
+			const t0 = performance.now();
+			try {
+				// Let a cancel that follows the start at once arrive before the first slice.
+				await new Promise((resolve) => setTimeout(resolve, 0));
+				if (controller.signal.aborted) throw new EngineError('ABORTED', 'The search was cancelled.');
+				const run = searchProject(s.prepared, project, controller.signal);
+				let sliceStart = performance.now();
+				for (;;) {
+					const step = run.next();
+					if (step.done) {
+						const result = step.value;
+						const names = s.qis.map((q) => q.name);
+						const nodes =
+							result.lattice.size <= LATTICE_VIEW_LIMIT
+								? Array.from({ length: result.lattice.size }, (_, i) => ({
+										levels: Array.from(result.lattice.levelsOf(i)),
+										tag: result.tags[i]
+									}))
+								: [];
+						return {
+							transformation: result.levels
+								? Object.fromEntries(names.map((n, i) => [n, result.levels![i]]))
+								: null,
+							informationLoss: result.informationLoss,
+							suppressedRecords: result.suppressedRecords,
+							checked: result.checked,
+							latticeSize: result.latticeSize,
+							optimal: result.optimal,
+							elapsedMs: performance.now() - t0,
+							quasiIdentifiers: names,
+							nodes
+						};
+					}
+					if (performance.now() - sliceStart >= SEARCH_SLICE_MS) {
+						const p = step.value;
+						onProgress?.({
+							checked: p.checked,
+							latticeSize: p.latticeSize,
+							elapsedMs: performance.now() - t0,
+							bestLoss: p.bestLoss
+						});
+						await new Promise((resolve) => setTimeout(resolve, 0));
+						if (controller.signal.aborted) throw new EngineError('ABORTED', 'The search was cancelled.');
+						sliceStart = performance.now();
+					}
+				}
+			} catch (error) {
+				if (controller.signal.aborted) throw new EngineError('ABORTED', 'The search was cancelled.');
+				throw error;
+			} finally {
+				searches.delete(jobId);
+			}
+		},
+
+		cancelSearch(jobId: string): boolean {
+			const job = searches.get(jobId);
+			job?.abort();
+			return job !== undefined;
+		},
+
+		/** Before/after per QI, suppressed records and changed rows for the project's transformation. */
+		compare(tableId: string, project: ProjectConfig): CompareResult {
+			const s = session(tableId, project);
+			const levels = s.levelsOf(project.transformation);
+			const snapshotFigures = s.figures(levels, 0);
+			const generalized = s.generalized(levels);
+			const rows = s.table.rowCount;
+			// Rows in suppressed classes: find the classes below the released sizes via the class key.
+			const suppressedRow = suppressedRows(s, generalized, snapshotFigures.suppressed > 0);
+			const attributes = s.qis.map((q, i) => {
+				const before = topOf(
+					q.original.values,
+					countsOf(q.original.codes, q.original.values.length),
+					COMPARE_TOP
+				);
+				const after = topOf(
+					generalized[i].values,
+					countsOf(
+						generalized[i].codes,
+						generalized[i].values.length,
+						suppressedRow.map((x) => 1 - x)
+					),
+					COMPARE_TOP
+				);
+				return {
+					name: q.name,
+					before: before.top,
+					after: after.top,
+					distinctBefore: before.distinct,
+					distinctAfter: after.distinct
+				};
+			});
+			let changed = 0;
+			const examples: CompareResult['examples'][number][] = [];
+			for (let r = 0; r < rows; r++) {
+				let differs = suppressedRow[r] === 1;
+				for (let i = 0; i < s.qis.length && !differs; i++) {
+					differs =
+						generalized[i].values[generalized[i].codes[r]] !==
+						s.qis[i].column.values[s.qis[i].column.codes[r]];
+				}
+				if (!differs) continue;
+				changed++;
+				if (examples.length < 10) {
+					examples.push({
+						row: r,
+						before: s.qis.map((q) => q.column.values[q.column.codes[r]]),
+						after: s.qis.map((q, i) =>
+							suppressedRow[r] ? '*' : generalized[i].values[generalized[i].codes[r]]
+						)
+					});
+				}
+			}
+			return {
+				attributes,
+				suppressed: snapshotFigures.suppressed + s.suppressedByDecision,
+				changedRows: changed + s.suppressedByDecision,
+				rows: s.source.rowCount,
+				examples
+			};
+		},
+
+		/** "One in how many?": the rows that share a record's generalized QI values. */
+		shareOf(tableId: string, project: ProjectConfig, row: number): TourResult {
+			const s = session(tableId, project);
+			const levels = s.levelsOf(project.transformation);
+			const generalized = s.generalized(levels);
+			const r = Math.max(0, Math.min(s.table.rowCount - 1, Math.trunc(row)));
+			const target = generalized.map((g) => g.codes[r]);
+			let sharing = 0;
+			const others: number[] = [];
+			for (let x = 0; x < s.table.rowCount; x++) {
+				let same = true;
+				for (let i = 0; i < target.length && same; i++) same = generalized[i].codes[x] === target[i];
+				if (!same) continue;
+				sharing++;
+				if (x !== r && others.length < 8) others.push(x);
+			}
+			const figures = s.figures(levels, 0);
+			return {
+				row: r,
+				values: s.qis.map((q) => q.column.values[q.column.codes[r]]),
+				generalized: generalized.map((g, i) => g.values[target[i]]),
+				sharing,
+				suppressed: figures.suppressed > 0 && sharing < figures.kTarget,
+				others
+			};
+		},
+
+		/** Peculiar values of the quasi-identifiers and sensitive attributes (threshold default 10). */
+		peculiar(
+			tableId: string,
+			project: ProjectConfig,
+			proposals: readonly ColumnProposal[],
+			threshold = PECULIAR_THRESHOLD
+		): PeculiarView {
+			const table = tableOf(tableId);
+			const findings = table.columns.flatMap((column) => {
+				const role = project.attributes[column.name]?.role;
+				if (role !== 'quasi-identifying' && role !== 'sensitive') return [];
+				const reason = proposals.find((p) => p.name === column.name)?.proposal.reason;
+				return detectPeculiar(column, {
+					threshold,
+					age: reason === 'age',
+					birthDate: reason === 'birth-date'
+				});
+			});
+			return { findings, threshold };
+		},
+
+		/**
+		 * The project file as `npx tokumei search` runs it: every rule materialized as inline rows
+		 * (the CLI reads rows and files; builder specs stay beside them under `rule`).
+		 */
+		projectFile(tableId: string, project: ProjectConfig, dataPath: string): ProjectConfig {
+			const table = tableOf(tableId);
+			const attributes: ProjectConfig['attributes'] = {};
+			for (const [name, a] of Object.entries(project.attributes)) {
+				const column = table.columns.find((c) => c.name === name);
+				if (a.role === 'quasi-identifying' && column) {
+					attributes[name] = {
+						...a,
+						hierarchy: { rows: hierarchyRowsOf(column, a) },
+						...(a.hierarchy && 'builder' in a.hierarchy ? { rule: a.hierarchy } : {})
+					};
+				} else attributes[name] = a;
+			}
+			return { ...project, data: { ...project.data, path: dataPath }, attributes };
+		}
+	};
+}
+
+/** Rows of suppressed classes (classes smaller than the released minimum when suppression happened). */
+function suppressedRows(
+	s: RuleSession,
+	generalized: { codes: Int32Array; values: readonly string[] }[],
+	any: boolean
+): Uint8Array {
+	const rows = s.table.rowCount;
+	const flags = new Uint8Array(rows);
+	if (!any) return flags;
+	// The class of a row is its tuple of generalized codes; classes below the minimal size are the
+	// ones suppressed (the class-based models' outliers).
+	const keyOf = (r: number) => generalized.map((g) => g.codes[r]).join(',');
+	const sizes = new Map<string, number>();
+	for (let r = 0; r < rows; r++) {
+		const k = keyOf(r);
+		sizes.set(k, (sizes.get(k) ?? 0) + 1);
+	}
+	const k = s.prepared.criteria.length > 0 ? Math.max(2, minimalK(s)) : 0;
+	for (let r = 0; r < rows; r++) if ((sizes.get(keyOf(r)) ?? 0) < k) flags[r] = 1;
+	return flags;
+}
+
+function minimalK(s: RuleSession): number {
+	let k = 0;
+	for (const c of s.prepared.criteria)
+		if (c.kind === 'class' && c.minimalClassSizeAvailable) k = Math.max(k, c.minimalClassSize);
+	return k;
+}

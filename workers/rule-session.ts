@@ -1,0 +1,234 @@
+/**
+ * The rule-design session of the data worker (issue 5): everything the rule-design steps compute,
+ * kept here so the page never computes. A session is prepared once per (table, roles, hierarchies,
+ * privacy models, suppression limit, peculiar-value decisions) — the expensive O(rows) part — and
+ * then answers level changes from the atoms (rollUp, O(atoms)), which is what makes the live risk
+ * panel fast.
+ */
+import {
+	checkPrivacy,
+	classesOf,
+	minimalClassSize,
+	type PrivacySetup
+} from '$lib/engine/classes/equivalence-classes';
+import type { AttributeConfig, ProjectConfig } from '$lib/engine/config/project-config';
+import { buildHierarchyRows } from '$lib/engine/hierarchy/builders';
+import {
+	generalizeColumn,
+	hierarchyFromRows,
+	missingValues,
+	type Hierarchy
+} from '$lib/engine/hierarchy/hierarchy';
+import { applyPeculiarDecisions, type PeculiarDecision } from '$lib/engine/peculiar';
+import {
+	classSizeHistogram,
+	classesOfSize,
+	recordsInClassesSmallerThan
+} from '$lib/engine/risk/class-histogram';
+import { prosecutorRisk } from '$lib/engine/risk/sample-risk';
+import { completelyGeneralized, Evaluator } from '$lib/engine/search/evaluator';
+import { prepareSearch, type PreparedSearch } from '$lib/engine/search/project-search';
+import type { EncodedColumn, EncodedTable } from '$lib/engine/table/encoded-table';
+import { EngineError } from '$lib/workbench/errors';
+import type { LiveFigures } from '$lib/workbench/design-types';
+
+/** Hierarchy rows in ARX layout for one attribute's rule (a builder spec or inline rows). */
+export function hierarchyRowsOf(
+	column: EncodedColumn,
+	config: AttributeConfig,
+	extraValues: readonly string[] = []
+): string[][] {
+	const spec = config.hierarchy;
+	if (!spec) {
+		// No rule yet: the value itself or nothing (ARX's default two-level hierarchy).
+		return [...column.values, ...extraValues].map((v) => [v, '*']);
+	}
+	if ('rows' in spec) return spec.rows as string[][];
+	if ('builder' in spec) return buildHierarchyRows([...column.values, ...extraValues], spec);
+	throw new EngineError('BAD_RULE', `${column.name}: hierarchy files are imported as rows in the browser`);
+}
+
+export const decisionsOf = (project: ProjectConfig): PeculiarDecision[] =>
+	((project.ui as { peculiar?: PeculiarDecision[] } | undefined)?.peculiar ?? []).filter(
+		(d) => d.action !== 'keep'
+	);
+
+/** Bounds of top/bottom-coding decisions: values the hierarchy must also cover. */
+function boundsOf(name: string, decisions: readonly PeculiarDecision[]): string[] {
+	return decisions
+		.filter((d) => d.attribute === name && (d.action === 'top-code' || d.action === 'bottom-code'))
+		.map((d) => d.bound ?? d.value);
+}
+
+/** Columns referenced by the privacy models as sensitive attributes. */
+function sensitiveInModels(project: ProjectConfig): string[] {
+	const names = new Set<string>();
+	for (const m of project.privacy ?? []) if ('attribute' in m && m.attribute) names.add(m.attribute);
+	return [...names];
+}
+
+export interface SessionQI {
+	readonly name: string;
+	readonly column: EncodedColumn;
+	readonly original: EncodedColumn;
+	readonly hierarchy: Hierarchy;
+}
+
+/** Rows [0, n) kept where `keep[row]` is 1. */
+function filterColumn(column: EncodedColumn, keep: Uint8Array, kept: number): EncodedColumn {
+	const codes = new Int32Array(kept);
+	for (let row = 0, j = 0; row < keep.length; row++) if (keep[row]) codes[j++] = column.codes[row];
+	return { name: column.name, values: column.values, codes };
+}
+
+export class RuleSession {
+	readonly qis: SessionQI[];
+	readonly prepared: PreparedSearch;
+	readonly evaluator: Evaluator;
+	readonly setup: PrivacySetup;
+	/** Rows suppressed by peculiar-value decisions (not part of the analysed table). */
+	readonly suppressedByDecision: number;
+	/** The analysed table (rows suppressed by decisions removed). */
+	readonly table: EncodedTable;
+	readonly keep: Uint8Array | null;
+
+	constructor(
+		readonly source: EncodedTable,
+		readonly project: ProjectConfig
+	) {
+		const decisions = decisionsOf(project);
+		const qiColumns = source.columns.filter((c) => project.attributes[c.name]?.role === 'quasi-identifying');
+		const built = qiColumns.map((column) => {
+			const config = project.attributes[column.name];
+			let rows: string[][];
+			try {
+				rows = hierarchyRowsOf(column, config, boundsOf(column.name, decisions));
+			} catch (error) {
+				throw new EngineError('BAD_RULE', `${column.name}: ${(error as Error).message}`);
+			}
+			return { source: column, ...applyPeculiarDecisions(column, rows, decisions) };
+		});
+		const suppressedMask = new Uint8Array(source.rowCount);
+		let suppressedCount = 0;
+		for (const b of built) {
+			if (!b.suppressed) continue;
+			for (let r = 0; r < source.rowCount; r++) {
+				if (b.suppressed[r] && !suppressedMask[r]) {
+					suppressedMask[r] = 1;
+					suppressedCount++;
+				}
+			}
+		}
+		this.suppressedByDecision = suppressedCount;
+		let keep: Uint8Array | null = null;
+		const kept = source.rowCount - suppressedCount;
+		if (suppressedCount > 0) keep = suppressedMask.map((s) => 1 - s);
+		this.keep = keep;
+		const sensitiveNames = sensitiveInModels(project);
+		const hierarchies: Record<string, Hierarchy> = {};
+		this.qis = built.map((b) => {
+			let hierarchy: Hierarchy;
+			try {
+				hierarchy = hierarchyFromRows(b.column.name, b.rows!);
+			} catch (error) {
+				throw new EngineError('BAD_RULE', `${b.column.name}: ${(error as Error).message}`);
+			}
+			const column = keep ? filterColumn(b.column, keep, kept) : b.column;
+			const missing = missingValues(column, hierarchy);
+			if (missing.length > 0) {
+				throw new EngineError(
+					'BAD_RULE',
+					`${b.column.name}: the rule does not cover ${missing
+						.slice(0, 3)
+						.map((v) => `"${v}"`)
+						.join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}`
+				);
+			}
+			hierarchies[b.column.name] = hierarchy;
+			return { name: b.column.name, column, original: b.column, hierarchy };
+		});
+		const columns = source.columns
+			.filter((c) => sensitiveNames.includes(c.name))
+			.map((c) => (keep ? filterColumn(c, keep, kept) : c));
+		this.table = { rowCount: kept, columns: [...this.qis.map((q) => q.column), ...columns] };
+		this.prepared = prepareSearch({
+			config: project,
+			table: this.table,
+			quasiIdentifiers: this.qis,
+			sensitive: sensitiveNames,
+			hierarchies
+		});
+		const { data, criteria, quality, suppressionLimit } = this.prepared;
+		this.setup = {
+			criteria,
+			suppressionLimit: Math.floor(suppressionLimit * data.sampleRows),
+			sensitiveCardinalities: data.sensitiveCardinalities,
+			sampleRows: data.sampleRows,
+			completelyGeneralized: completelyGeneralized(data),
+			classLoss: quality.classLosses ? (classes) => quality.classLosses!(classes) : undefined
+		};
+		this.evaluator = new Evaluator(data, this.setup);
+	}
+
+	/** Levels in QI order from the project's transformation (clamped to each hierarchy). */
+	levelsOf(transformation: Readonly<Record<string, number>> | undefined): Int32Array {
+		return Int32Array.from(this.qis, (q) => {
+			const level = transformation?.[q.name] ?? 0;
+			return Math.max(0, Math.min(q.hierarchy.height - 1, Math.trunc(level)));
+		});
+	}
+
+	/** The live risk figures of one transformation (see LiveFigures). */
+	figures(levels: Int32Array, seq: number): LiveFigures {
+		const t0 = performance.now();
+		const { data, criteria, quality } = this.prepared;
+		const snapshot = this.evaluator.snapshot(levels);
+		const classes = classesOf(snapshot);
+		const privacy = checkPrivacy(classes, this.setup);
+		const hasModel = criteria.length > 0;
+		// Suppression applies when the transformation meets the models (ARX's outliers); otherwise
+		// the figures show the data as generalized, with nothing suppressed.
+		const outlier = privacy.anonymous ? privacy.outlier : new Uint8Array(classes.count);
+		const sizes = new Int32Array(classes.count);
+		for (let c = 0; c < classes.count; c++) sizes[c] = outlier[c] ? 0 : classes.size[c];
+		const histogram = classSizeHistogram(sizes);
+		const kTarget = Math.max(minimalClassSize(criteria), 2);
+		const thresholds = [0.5, 0.34, 0.2, 0.1, 0.09, 0.05, 0.02, 0.01];
+		const risk = prosecutorRisk(histogram, thresholds);
+		const loss = quality.evaluate({ classes, outlier });
+		const suppressed = privacy.anonymous ? privacy.suppressed : 0;
+		return {
+			seq,
+			levels: Object.fromEntries(this.qis.map((q, i) => [q.name, levels[i]])),
+			heights: Object.fromEntries(this.qis.map((q) => [q.name, q.hierarchy.height])),
+			rows: this.source.rowCount,
+			analysedRows: data.sampleRows,
+			classes: histogram.classes,
+			kReached: histogram.sizes.length > 0 ? histogram.sizes[0] : 0,
+			kTarget,
+			recordsAtRisk: recordsInClassesSmallerThan(histogram, kTarget),
+			sampleUniques: classesOfSize(histogram, 1),
+			highestRisk: risk.highest,
+			averageRisk: risk.average,
+			riskCurve: thresholds.map((t) => ({ threshold: t, share: risk.recordsAtRisk[String(t)] })),
+			suppressed,
+			suppressedByDecision: this.suppressedByDecision,
+			neededSuppression: privacy.anonymous
+				? privacy.suppressed
+				: privacy.minimalSizeFailed
+					? privacy.suppressed
+					: null,
+			suppressionLimitRows: this.setup.suppressionLimit,
+			informationLoss: quality.present(loss),
+			qualityModel: quality.name,
+			verdict: !hasModel ? 'no-model' : privacy.anonymous ? 'met' : 'not-met',
+			classSizes: Array.from(histogram.sizes, (size, i) => ({ size, count: histogram.counts[i] })),
+			elapsedMs: performance.now() - t0
+		};
+	}
+
+	/** Original and generalized QI values of the released rows, for compare and the tour. */
+	generalized(levels: Int32Array): { codes: Int32Array; values: readonly string[] }[] {
+		return this.qis.map((q, i) => generalizeColumn(q.column, q.hierarchy, levels[i]));
+	}
+}
