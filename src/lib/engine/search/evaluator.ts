@@ -28,8 +28,9 @@ export class Evaluator {
 	/**
 	 * Most classes a node may have and still meet ARX's minimal class size k within the limit L:
 	 * at most N/k classes hold k rows or more, every other class is suppressed and holds ≥ 1 row,
-	 * so more than L + ⌊N/k⌋ classes means failure; grouping stops there. Only where atoms are
-	 * classes (no sensitive attribute) and every row counts (no research subset).
+	 * so more than L + ⌊N/k⌋ classes means failure; grouping stops there (already while rolling up
+	 * when atoms are classes, i.e. without sensitive attributes). Only when every row counts (no
+	 * research subset: classes without sample rows would not be suppressed).
 	 */
 	private readonly maxClasses: number;
 
@@ -40,7 +41,7 @@ export class Evaluator {
 	) {
 		this.budget = budgetAtoms;
 		const k = minimalClassSize(setup.criteria);
-		const exact = data.sensitiveCardinalities.length === 0 && data.sampleRows === data.rowCount;
+		const exact = data.sampleRows === data.rowCount;
 		this.maxClasses = exact && k > 1 ? setup.suppressionLimit + Math.floor(data.sampleRows / k) : Infinity;
 	}
 
@@ -78,8 +79,10 @@ export class Evaluator {
 
 	evaluate(levels: ArrayLike<number>): Evaluation {
 		this.checks++;
-		const snapshot = this.snapshot(levels, this.maxClasses);
-		if (!snapshot) {
+		const atomsAreClasses = this.data.sensitiveCardinalities.length === 0;
+		const snapshot = this.snapshot(levels, atomsAreClasses ? this.maxClasses : Infinity);
+		const classes = snapshot ? classesOf(snapshot, this.maxClasses) : null;
+		if (!classes) {
 			const privacy = {
 				anonymous: false,
 				outlier: new Uint8Array(0),
@@ -88,7 +91,6 @@ export class Evaluator {
 			};
 			return { classes: null, privacy };
 		}
-		const classes = classesOf(snapshot);
 		return { classes, privacy: checkPrivacy(classes, this.setup) };
 	}
 }
