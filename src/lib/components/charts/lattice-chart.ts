@@ -209,16 +209,23 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 		if (i < 0) return;
 		const x = nodeX(geo, i);
 		const y = rowY(geo, layout.height[i]);
-		cursorLayer
-			.append('circle')
-			.attr('data-node', i)
-			.attr('cx', x)
-			.attr('cy', y)
-			.attr('r', radius + 2.5)
-			.attr('fill', 'none')
-			.attr('stroke', focused ? PALETTE.orange : PALETTE.ink)
-			.attr('stroke-width', 3)
-			.attr('vector-effect', 'non-scaling-stroke');
+		// Focus ring: a wide orange halo under a dark ring, visible on the blue, red and grey marks.
+		for (const [colour, strokeWidth] of [
+			[PALETTE.orange, focused ? 6 : 0],
+			[PALETTE.ink, 2]
+		] as const) {
+			if (strokeWidth === 0) continue;
+			cursorLayer
+				.append('circle')
+				.attr('data-node', i)
+				.attr('cx', x)
+				.attr('cy', y)
+				.attr('r', radius + 3)
+				.attr('fill', 'none')
+				.attr('stroke', colour)
+				.attr('stroke-width', strokeWidth)
+				.attr('vector-effect', 'non-scaling-stroke');
+		}
 		const [tx, ty] = transform.apply([x, y]);
 		drawTooltip(tipLayer, tx, ty, describe(i).split(' · '), { width: innerW, height: innerH });
 	};
@@ -236,7 +243,10 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 			[0, 0],
 			[innerW, innerH]
 		])
-		.filter((event: Event) => event.type !== 'dblclick')
+		// The wheel zooms only with Ctrl/⌘ (and trackpad pinch, which sets ctrlKey), so it still scrolls the page.
+		.filter((event: MouseEvent) =>
+			event.type === 'wheel' ? event.ctrlKey || event.metaKey : event.type !== 'dblclick' && !event.button
+		)
 		.on('zoom', (event: { transform: ZoomTransform }) => {
 			transform = event.transform;
 			content.attr('transform', transform.toString());
