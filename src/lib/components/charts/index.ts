@@ -26,6 +26,7 @@ export {
 	TAG_ANONYMOUS,
 	TAG_NOT_ANONYMOUS,
 	TAG_NOT_CHECKED,
+	fullLatticeLevels,
 	layoutLattice,
 	type LatticeNodes
 } from './lattice-layout';

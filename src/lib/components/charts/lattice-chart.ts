@@ -115,7 +115,13 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 		: [1, 2, 0].map((t) => `${stateText[t]}: ${f.count(counts[t])}`).join('; ') +
 			(optimum >= 0 ? `; ${opts.optimumLabel}: ${levelText(optimum)}` : '');
 	const root = frame(svg, opts, { label: opts.label, description: opts.description ?? summary }, 'group');
-	root.attr('tabindex', layout.count > 0 ? 0 : null).attr('class', 'lattice-chart');
+	root
+		.attr('tabindex', layout.count > 0 ? 0 : null)
+		.attr('class', 'lattice-chart')
+		.attr(
+			'aria-keyshortcuts',
+			layout.count > 0 ? 'ArrowLeft ArrowRight ArrowUp ArrowDown Home End Enter + - 0' : null
+		);
 	root.on('.lattice', null).on('.zoom', null);
 	if (layout.count === 0) return;
 
@@ -285,6 +291,11 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 					return;
 				cursor = next;
 				root.attr('aria-label', `${opts.label}: ${describe(cursor)}`);
+				// Keep the cursor in view when zoomed in: pan to it once it leaves the visible part.
+				const x = nodeX(geo, cursor);
+				const y = rowY(geo, layout.height[cursor]);
+				const [vx, vy] = transform.apply([x, y]);
+				if (vx < 0 || vx > innerW || vy < 0 || vy > innerH) root.call(zoomBehaviour.translateTo, x, y);
 				show(cursor, true);
 			}
 			event.preventDefault();

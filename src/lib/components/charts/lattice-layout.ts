@@ -56,6 +56,30 @@ export function layoutLattice(nodes: LatticeNodes): LatticeLayout {
 	return { count, maxHeight, order, rowStart, height, slot };
 }
 
+/**
+ * Levels of every node of the full lattice with these maximal levels, in the engine's node order
+ * (mixed radix, last quasi-identifier fastest: Lattice.indexOf), so a search's `tags` line up.
+ */
+export function fullLatticeLevels(maxLevels: readonly number[]): Int32Array {
+	const dims = maxLevels.length;
+	let size = 1;
+	for (const m of maxLevels) size *= m + 1;
+	const levels = new Int32Array(size * dims);
+	const current = new Int32Array(dims);
+	for (let i = 0; i < size; i++) {
+		levels.set(current, i * dims);
+		// Odometer increment from the last dimension.
+		for (let d = dims - 1; d >= 0; d--) {
+			if (current[d] < maxLevels[d]) {
+				current[d]++;
+				break;
+			}
+			current[d] = 0;
+		}
+	}
+	return levels;
+}
+
 export function rowSize(layout: LatticeLayout, h: number): number {
 	return layout.rowStart[h + 1] - layout.rowStart[h];
 }

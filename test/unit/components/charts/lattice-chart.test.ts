@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { drawLatticeChart } from '../../../../src/lib/components/charts/lattice-chart';
-import { layoutLattice, moveCursor } from '../../../../src/lib/components/charts/lattice-layout';
+import {
+	fullLatticeLevels,
+	layoutLattice,
+	moveCursor
+} from '../../../../src/lib/components/charts/lattice-layout';
+import { Lattice } from '../../../../src/lib/engine/lattice/lattice';
 import { newSvg, texts } from './svg-helpers';
 
 /** The full lattice of the given maximal levels, last dimension fastest (as the engine's Lattice). */
@@ -42,6 +47,17 @@ function keydown(svg: SVGSVGElement, key: string) {
 }
 
 describe('layoutLattice', () => {
+	it('lists the full lattice in the engine order, so search tags line up', () => {
+		const maxLevels = [2, 0, 3, 1];
+		const levels = fullLatticeLevels(maxLevels);
+		const lattice = new Lattice(maxLevels);
+		expect(levels.length).toBe(lattice.size * 4);
+		for (let i = 0; i < lattice.size; i++) {
+			expect([...levels.subarray(i * 4, i * 4 + 4)]).toEqual([...lattice.levelsOf(i)]);
+		}
+		expect([...fullLatticeLevels([2, 1])]).toEqual([...small.levels]);
+	});
+
 	it('orders nodes by height and gives each a slot in its row', () => {
 		const layout = layoutLattice(smallNodes);
 		// levels in input order: [0,0] [0,1] [1,0] [1,1] [2,0] [2,1]
@@ -131,6 +147,17 @@ describe('drawLatticeChart', () => {
 		keydown(svg, 'Enter');
 		expect(onselect).toHaveBeenCalledTimes(1);
 		expect([...onselect.mock.calls[0][0]]).toEqual([2, 0]);
+	});
+
+	it('zooms with + and − and resets with 0', () => {
+		const svg = newSvg();
+		drawLatticeChart(svg, smallNodes, { ...labels, width: 300, height: 200 });
+		const layer = () => svg.querySelector('.zoom-layer')?.getAttribute('transform');
+		expect(layer()).toBe('translate(0,0) scale(1)');
+		keydown(svg, '+');
+		expect(layer()).toMatch(/scale\(2\)$/);
+		keydown(svg, '0');
+		expect(layer()).toBe('translate(0,0) scale(1)');
 	});
 
 	it('selects the node under a click', () => {
