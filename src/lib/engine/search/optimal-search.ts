@@ -110,7 +110,10 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 	const heights = new Int32Array(size);
 	const levels = Array.from({ length: size }, (_, i) => lattice.levelsOf(i));
 	for (let i = 0; i < size; i++) {
-		heights[i] = lattice.heightOf(i);
+		const l = levels[i];
+		let height = 0;
+		for (let q = 0; q < l.length; q++) height += l[q];
+		heights[i] = height;
 		bounds[i] = quality.staticBound(levels[i]);
 	}
 	let best: number = -1;
@@ -167,7 +170,12 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 
 	// Phase 1: Flash's binary search along paths, when the verdict can be propagated.
 	if (privacyMonotonic) {
-		const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => heights[a] - heights[b] || a - b);
+		// Nodes by height, then index (a counting sort: heights are small integers).
+		const starts = new Int32Array(lattice.height + 2);
+		for (let i = 0; i < size; i++) starts[heights[i] + 1]++;
+		for (let h = 0; h <= lattice.height; h++) starts[h + 1] += starts[h];
+		const order = new Int32Array(size);
+		for (let i = 0; i < size; i++) order[starts[heights[i]]++] = i;
 		const byBound = (a: number, b: number) => compareLoss(bounds[a] as Loss, bounds[b] as Loss) || a - b;
 		// Like ARX's FLASH, nodes whose loss bound already reaches the best loss found are skipped
 		// (they and all their generalizations cannot be better); phase 2 never pops them either.
