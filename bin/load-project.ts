@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchyFromCsv } from '../src/lib/engine/hierarchy/arx-csv';
+import { buildHierarchyRows, validateHierarchySpec } from '../src/lib/engine/hierarchy/builders';
 import { hierarchyFromRows, missingValues, type Hierarchy } from '../src/lib/engine/hierarchy/hierarchy';
 import {
 	ConfigError,
@@ -60,15 +61,19 @@ async function readText(file: string, what: string, encoding = 'utf-8'): Promise
 async function loadHierarchy(
 	attribute: string,
 	spec: HierarchyConfig,
-	baseDir: string
+	baseDir: string,
+	values: readonly string[]
 ): Promise<{ hierarchy: Hierarchy; source: string }> {
 	const field = `attributes.${attribute}.hierarchy`;
-	if ('builder' in spec) {
-		throw new ConfigError(
-			`${field}.builder: hierarchy builders are not supported by the CLI yet; use "path" or "rows"`
-		);
-	}
 	try {
+		if ('builder' in spec) {
+			// Builders (hierarchy/builders) generate the rows from the column's distinct values.
+			const rows = buildHierarchyRows(values, validateHierarchySpec(spec, field));
+			return {
+				hierarchy: hierarchyFromRows(attribute, rows),
+				source: `${field} (builder "${spec.builder}")`
+			};
+		}
 		if ('path' in spec) {
 			const file = path.resolve(baseDir, spec.path);
 			const text = await readText(file, `${field}.path`);
@@ -77,7 +82,8 @@ async function loadHierarchy(
 		return { hierarchy: hierarchyFromRows(attribute, spec.rows), source: `${field}.rows` };
 	} catch (error) {
 		if (error instanceof ConfigError) throw error;
-		throw new ConfigError(`${field}: ${(error as Error).message}`);
+		const message = (error as Error).message;
+		throw new ConfigError(message.startsWith(field) ? message : `${field}: ${message}`);
 	}
 }
 
@@ -146,7 +152,12 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 		const attribute = config.attributes[column.name];
 		const role = attribute?.role ?? 'insensitive';
 		if (attribute?.hierarchy) {
-			const { hierarchy, source } = await loadHierarchy(column.name, attribute.hierarchy, baseDir);
+			const { hierarchy, source } = await loadHierarchy(
+				column.name,
+				attribute.hierarchy,
+				baseDir,
+				column.values
+			);
 			const missing = missingValues(column, hierarchy);
 			if (missing.length > 0 && (role === 'quasi-identifying' || role === 'sensitive')) {
 				const shown = missing

@@ -76,4 +76,30 @@ describe('loadProject', () => {
 		const loaded = await loadProject(file);
 		expect(Array.from(loaded.researchSubset ?? [])).toEqual([0, 0, 1]);
 	});
+
+	it('builds hierarchies from builder specs and names a bad spec', async () => {
+		const zipData = 'zip;disease\n1234567;flu\n1234599;cold\n';
+		const withBuilder = project({
+			'project.json': JSON.stringify({
+				tokumei: 1,
+				data: { path: 'data.csv', delimiter: ';' },
+				attributes: { zip: { role: 'quasi-identifying', hierarchy: { builder: 'mask' } } }
+			}),
+			'data.csv': zipData
+		});
+		const loaded = await loadProject(withBuilder);
+		const zip = loaded.quasiIdentifiers[0].hierarchy;
+		expect(zip.height).toBeGreaterThan(2);
+		expect(zip.levels[zip.height - 1]).toHaveLength(1);
+		const bad = project({
+			'project.json': JSON.stringify({
+				tokumei: 1,
+				data: { path: 'data.csv', delimiter: ';' },
+				attributes: { zip: { role: 'quasi-identifying', hierarchy: { builder: 'mask', nope: 1 } } }
+			}),
+			'data.csv': zipData
+		});
+		await expect(loadProject(bad)).rejects.toMatchObject({ code: 'BAD_CONFIG' });
+		await expect(loadProject(bad)).rejects.toThrow(/attributes\.zip\.hierarchy/);
+	});
 });
