@@ -54,22 +54,42 @@ const SHAPES = [
 
 /** Path of one mark of state `tag` centred at (x, y): circle, square or diamond. */
 function shape(tag: number, x: number, y: number, r: number): string {
+	// Below ~3 px the shapes cannot be told apart anyway; a square is the cheapest path to parse and
+	// fill (45,000 arcs cost Chromium ~50 ms). The tooltip, the legend and zooming in give the state.
+	if (r < 1.5) return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
 	if (tag === TAG_ANONYMOUS) return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
 	if (tag === TAG_NOT_ANONYMOUS) return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
 	const d = r * 1.2;
 	return `M${x},${y - d}l${d},${d}l${-d},${d}l${-d},${-d}Z`;
 }
 
+/**
+ * Where the marks go. Zoom is horizontal and semantic: rows are few (height ≤ a few dozen) but wide
+ * (thousands of nodes), so the zoom spreads the nodes of a row apart and lets marks grow up to a
+ * readable size instead of magnifying them into blobs.
+ */
 interface Geometry {
 	readonly innerW: number;
 	readonly innerH: number;
 	readonly rowGap: number;
-	readonly radius: number;
+	readonly widest: number;
 	readonly layout: LatticeLayout;
+	/** Zoom scale and x translation (in SVG coordinates, as d3-zoom reports them). */
+	k: number;
+	tx: number;
+	radius: number;
+}
+
+function baseX(g: Geometry, i: number): number {
+	return ((g.layout.slot[i] + 0.5) / rowSize(g.layout, g.layout.height[i])) * g.innerW;
 }
 
 function nodeX(g: Geometry, i: number): number {
-	return ((g.layout.slot[i] + 0.5) / rowSize(g.layout, g.layout.height[i])) * g.innerW;
+	return g.k * (baseX(g, i) + MARGIN.left) + g.tx - MARGIN.left;
+}
+
+function radiusAt(g: Geometry): number {
+	return Math.max(0.8, Math.min(6, ((g.innerW * g.k) / g.widest) * 0.4, g.rowGap * 0.35));
 }
 
 function rowY(g: Geometry, h: number): number {
@@ -82,8 +102,9 @@ export function nodeAt(g: Geometry, x: number, y: number): number {
 	if (h < 0 || h > g.layout.maxHeight || Math.abs(rowY(g, h) - y) > Math.max(g.rowGap / 2, g.radius))
 		return -1;
 	const size = rowSize(g.layout, h);
-	if (size === 0 || x < 0 || x > g.innerW) return -1;
-	const s = Math.min(size - 1, Math.floor((x / g.innerW) * size));
+	const bx = (x + MARGIN.left - g.tx) / g.k - MARGIN.left;
+	if (size === 0 || x < 0 || x > g.innerW || bx < 0 || bx > g.innerW) return -1;
+	const s = Math.min(size - 1, Math.floor((bx / g.innerW) * size));
 	return g.layout.order[g.layout.rowStart[h] + s];
 }
 
@@ -130,8 +151,9 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 	let widest = 1;
 	for (let h = 0; h <= layout.maxHeight; h++) widest = Math.max(widest, rowSize(layout, h));
 	const rowGap = layout.maxHeight === 0 ? innerH : innerH / layout.maxHeight;
-	const radius = Math.max(0.8, Math.min(6, (innerW / widest) * 0.4, rowGap * 0.35));
-	const geo: Geometry = { innerW, innerH, rowGap, radius, layout };
+	const start = zoomTransform(svg);
+	const geo: Geometry = { innerW, innerH, rowGap, widest, layout, k: start.k, tx: start.x, radius: 0 };
+	geo.radius = radiusAt(geo);
 
 	drawStateLegend(root, stateText, counts, f.count);
 	const plot = root.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
@@ -139,10 +161,10 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 		.insert('clipPath', ':first-child')
 		.attr('id', `${svg.getAttribute('data-chart-id')}-clip`)
 		.append('rect')
-		.attr('x', -radius * 2)
-		.attr('y', -radius * 2)
-		.attr('width', innerW + radius * 4)
-		.attr('height', innerH + radius * 4);
+		.attr('x', -8)
+		.attr('y', -8)
+		.attr('width', innerW + 16)
+		.attr('height', innerH + 16);
 	plot
 		.append('g')
 		.attr('class', 'axis axis-y')
@@ -157,25 +179,7 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 	const viewport = plot.append('g').attr('clip-path', `url(#${svg.getAttribute('data-chart-id')}-clip)`);
 	const content = viewport.append('g').attr('class', 'zoom-layer');
 
-	// Edges only while they stay readable: each node to its direct successors (one level up in one QI).
-	if (layout.count <= 400) drawEdges(content, nodes, geo);
-	const paths: string[][] = [[], [], []];
-	for (let i = 0; i < layout.count; i++)
-		paths[nodes.tags[i]].push(shape(nodes.tags[i], nodeX(geo, i), rowY(geo, layout.height[i]), radius));
-	content
-		.append('g')
-		.attr('class', 'nodes')
-		.selectAll('path')
-		.data([0, 1, 2])
-		.join('path')
-		.attr('class', (t) => `state-${t}`)
-		.attr('data-count', (t) => counts[t])
-		.attr('d', (t) => paths[t].join(''))
-		.attr('fill', (t) => SHAPES[t].fill)
-		.attr('stroke', (t) => SHAPES[t].stroke)
-		.attr('stroke-width', 1)
-		.attr('vector-effect', 'non-scaling-stroke');
-
+	const nodesLayer = content.append('g').attr('class', 'nodes');
 	const marks = content.append('g').attr('class', 'marks');
 	const mark = (i: number, text: string, dashed: boolean) => {
 		if (i < 0) return;
@@ -188,28 +192,55 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 		g.append('circle')
 			.attr('cx', x)
 			.attr('cy', y)
-			.attr('r', radius + 4)
+			.attr('r', geo.radius + 4)
 			.attr('fill', 'none')
 			.attr('stroke', PALETTE.ink)
 			.attr('stroke-width', 2)
-			.attr('stroke-dasharray', dashed ? '3 2' : null)
-			.attr('vector-effect', 'non-scaling-stroke');
+			.attr('stroke-dasharray', dashed ? '3 2' : null);
 		g.append('text')
-			.attr('x', x + radius + 6)
+			.attr('x', x + geo.radius + 6)
 			.attr('y', y + (dashed ? 14 : -6))
 			.attr('fill', PALETTE.ink)
 			.attr('font-weight', 'bold')
 			.text(text);
 	};
-	mark(optimum, opts.optimumLabel, false);
-	mark(current, opts.currentLabel, true);
+	/** (Re)draws the marks for the current zoom: one path per state, nodes outside the view skipped. */
+	const render = () => {
+		nodesLayer.selectAll('*').remove();
+		marks.selectAll('*').remove();
+		// Edges only while they stay readable: each node to its direct successors (one level up in one QI).
+		if (layout.count <= 400) drawEdges(nodesLayer, nodes, geo);
+		const paths: string[][] = [[], [], []];
+		const r = geo.radius;
+		for (let i = 0; i < layout.count; i++) {
+			const x = nodeX(geo, i);
+			if (x < -r - 8 || x > innerW + r + 8) continue;
+			paths[nodes.tags[i]].push(shape(nodes.tags[i], x, rowY(geo, layout.height[i]), r));
+		}
+		nodesLayer
+			.selectAll('path.state')
+			.data([0, 1, 2])
+			.join('path')
+			.attr('class', (t) => `state state-${t}`)
+			.attr('data-count', (t) => counts[t])
+			.attr('d', (t) => paths[t].join(''))
+			.attr('fill', (t) => SHAPES[t].fill)
+			.attr('stroke', (t) => SHAPES[t].stroke)
+			.attr('stroke-width', 1);
+		mark(optimum, opts.optimumLabel, false);
+		mark(current, opts.currentLabel, true);
+	};
+	render();
 
 	const cursorLayer = content.append('g').attr('class', 'cursor');
 	const tipLayer = plot.append('g').attr('class', 'tooltip-layer') as unknown as Group;
 	let cursor = current >= 0 ? current : optimum >= 0 ? optimum : layout.order[0];
-	let transform: ZoomTransform = zoomTransform(svg);
+	let shown = -1;
+	let shownFocused = false;
 
 	const show = (i: number, focused: boolean) => {
+		shown = i;
+		shownFocused = focused;
 		cursorLayer.selectAll('*').remove();
 		tipLayer.selectAll('*').remove();
 		if (i < 0) return;
@@ -226,14 +257,12 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 				.attr('data-node', i)
 				.attr('cx', x)
 				.attr('cy', y)
-				.attr('r', radius + 3)
+				.attr('r', geo.radius + 3)
 				.attr('fill', 'none')
 				.attr('stroke', colour)
-				.attr('stroke-width', strokeWidth)
-				.attr('vector-effect', 'non-scaling-stroke');
+				.attr('stroke-width', strokeWidth);
 		}
-		const [tx, ty] = transform.apply([x, y]);
-		drawTooltip(tipLayer, tx, ty, describe(i).split(' · '), { width: innerW, height: innerH });
+		drawTooltip(tipLayer, x, y, describe(i).split(' · '), { width: innerW, height: innerH });
 	};
 	const select_ = (i: number) => {
 		if (i >= 0) opts.onselect?.(levelsOf(nodes, i));
@@ -242,27 +271,29 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 	const zoomBehaviour = zoom<SVGSVGElement, unknown>()
 		.scaleExtent([1, Math.max(4, widest / 4)])
 		.extent([
-			[0, 0],
-			[opts.width, opts.height]
+			[MARGIN.left, MARGIN.top],
+			[MARGIN.left + innerW, MARGIN.top + innerH]
 		])
 		.translateExtent([
-			[0, 0],
-			[innerW, innerH]
+			[MARGIN.left, MARGIN.top],
+			[MARGIN.left + innerW, MARGIN.top + innerH]
 		])
 		// The wheel zooms only with Ctrl/⌘ (and trackpad pinch, which sets ctrlKey), so it still scrolls the page.
 		.filter((event: MouseEvent) =>
 			event.type === 'wheel' ? event.ctrlKey || event.metaKey : event.type !== 'dblclick' && !event.button
 		)
 		.on('zoom', (event: { transform: ZoomTransform }) => {
-			transform = event.transform;
-			content.attr('transform', transform.toString());
+			geo.k = event.transform.k;
+			geo.tx = event.transform.x;
+			geo.radius = radiusAt(geo);
+			render();
+			show(shown, shownFocused);
 		});
 	root.call(zoomBehaviour);
-	content.attr('transform', transform.toString());
 
 	const plotPoint = (event: Event): [number, number] => {
 		const [px, py] = pointer(event, svg);
-		return transform.invert([px - MARGIN.left, py - MARGIN.top]);
+		return [px - MARGIN.left, py - MARGIN.top];
 	};
 	root
 		.on('pointermove.lattice', (event: PointerEvent) => {
@@ -273,7 +304,10 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 		.on('click.lattice', (event: MouseEvent) => {
 			const [x, y] = plotPoint(event);
 			const i = nodeAt(geo, x, y);
-			if (i >= 0) cursor = i;
+			if (i >= 0) {
+				cursor = i;
+				show(i, document.activeElement === svg);
+			}
 			select_(i);
 		})
 		.on('focus.lattice', () => show(cursor, true))
@@ -293,9 +327,9 @@ export function drawLatticeChart(svg: SVGSVGElement, nodes: LatticeNodes, opts: 
 				root.attr('aria-label', `${opts.label}: ${describe(cursor)}`);
 				// Keep the cursor in view when zoomed in: pan to it once it leaves the visible part.
 				const x = nodeX(geo, cursor);
-				const y = rowY(geo, layout.height[cursor]);
-				const [vx, vy] = transform.apply([x, y]);
-				if (vx < 0 || vx > innerW || vy < 0 || vy > innerH) root.call(zoomBehaviour.translateTo, x, y);
+				if (x < 0 || x > innerW) {
+					root.call(zoomBehaviour.translateTo, baseX(geo, cursor) + MARGIN.left, MARGIN.top + innerH / 2);
+				}
 				show(cursor, true);
 			}
 			event.preventDefault();
@@ -347,6 +381,5 @@ function drawEdges(content: Group, nodes: LatticeNodes, geo: Geometry): void {
 		.attr('d', parts.join(''))
 		.attr('fill', 'none')
 		.attr('stroke', '#c7cdd6')
-		.attr('stroke-width', 1)
-		.attr('vector-effect', 'non-scaling-stroke');
+		.attr('stroke-width', 1);
 }

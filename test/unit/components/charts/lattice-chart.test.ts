@@ -149,15 +149,22 @@ describe('drawLatticeChart', () => {
 		expect([...onselect.mock.calls[0][0]]).toEqual([2, 0]);
 	});
 
-	it('zooms with + and − and resets with 0', () => {
+	it('zooms the rows apart with + and resets with 0, keeping marks readable', () => {
 		const svg = newSvg();
-		drawLatticeChart(svg, smallNodes, { ...labels, width: 300, height: 200 });
-		const layer = () => svg.querySelector('.zoom-layer')?.getAttribute('transform');
-		expect(layer()).toBe('translate(0,0) scale(1)');
+		drawLatticeChart(svg, smallNodes, { ...labels, width: 300, height: 200, optimum: [0, 1] });
+		const optimumX = () => Number(svg.querySelector('.optimum circle')?.getAttribute('cx'));
+		const radius = () => Number(svg.querySelector('.optimum circle')?.getAttribute('r'));
+		// [0,1] is the left node of row 1: x = 248 / 4 = 62, the view centre is 124
+		expect(optimumX()).toBe(62);
+		const r1 = radius();
 		keydown(svg, '+');
-		expect(layer()).toMatch(/scale\(2\)$/);
+		expect(optimumX()).toBe(124 + 2 * (62 - 124));
+		// rows do not move: only x is zoomed
+		expect(svg.querySelector('.optimum circle')?.getAttribute('cy')).toBe(String(158 - 158 / 3));
+		expect(radius()).toBeLessThanOrEqual(10);
+		expect(radius()).toBeGreaterThanOrEqual(r1);
 		keydown(svg, '0');
-		expect(layer()).toBe('translate(0,0) scale(1)');
+		expect(optimumX()).toBe(62);
 	});
 
 	it('selects the node under a click', () => {
