@@ -31,8 +31,9 @@ export interface PreparedSearch {
 	readonly latticeSize: number;
 }
 
-/** Largest lattice the optimal search enumerates (ARX's limit for Flash is 100,000 nodes). */
-export const OPTIMAL_LATTICE_LIMIT = 1_000_000;
+/** Largest lattice the optimal search enumerates (ARX allows Flash up to 100,000 nodes; ours keeps
+ * a few objects per node, so a quarter million stays within ~100 MB). */
+export const OPTIMAL_LATTICE_LIMIT = 250_000;
 
 function evaluationSetup(project: SearchProject, sensitiveColumns: EncodedColumn[]): EvaluationSetup {
 	const rows = project.table.rowCount;
