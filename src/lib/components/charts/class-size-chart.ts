@@ -86,7 +86,7 @@ function bucketLabel(b: ClassSizeBucket, count: (n: number) => string): string {
 	return b.from === b.to ? count(b.from) : `${count(b.from)}–${count(b.to)}`;
 }
 
-const MARGIN = { top: 22, right: 10, bottom: 40, left: 56 };
+const MARGIN = { top: 32, right: 10, bottom: 40, left: 56 };
 
 export function drawClassSizeChart(
 	svg: SVGSVGElement,
@@ -136,7 +136,7 @@ export function drawClassSizeChart(
 		g.append('line')
 			.attr('x1', lineX)
 			.attr('x2', lineX)
-			.attr('y1', -14)
+			.attr('y1', -24)
 			.attr('y2', innerH)
 			.attr('stroke', PALETTE.ink)
 			.attr('stroke-width', 1.5)
@@ -144,7 +144,7 @@ export function drawClassSizeChart(
 		const text = opts.kLabel ? opts.kLabel(opts.k) : `k = ${f.count(opts.k)}`;
 		g.append('text')
 			.attr('x', lineX + 4)
-			.attr('y', -6)
+			.attr('y', -16)
 			.attr('fill', PALETTE.ink)
 			.attr('font-weight', 'bold')
 			.text(opts.belowKLabel ? `${text} (◀ ${opts.belowKLabel})` : text);

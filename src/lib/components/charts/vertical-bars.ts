@@ -70,7 +70,12 @@ export function drawVerticalBars(plot: Group, bars: readonly VerticalBar[], layo
 		.attr('y', (b) => y(b.value) - 3)
 		.attr('text-anchor', 'middle')
 		.attr('fill', PALETTE.ink)
-		.text((b) => layout.formatValue(b.value));
+		// A number wider than its bar's slot would run into its neighbour: leave it to the <title>
+		// and the chart's description rather than print overlapping digits.
+		.text((b) => {
+			const text = layout.formatValue(b.value);
+			return textWidth(text, 11) <= x.step() + 2 ? text : '';
+		});
 
 	const yTicks = layout.log ? logTicks(top) : y.ticks(4).filter(Number.isInteger);
 	plot

@@ -45,9 +45,9 @@ describe('drawClassSizeChart', () => {
 	it('draws bar heights proportional to the class counts, with the counts as text', () => {
 		const svg = newSvg();
 		drawClassSizeChart(svg, data, base);
-		// inner height 200 − 22 − 40 = 138; y domain [0, 4]
+		// inner height 200 − 32 − 40 = 128; y domain [0, 4]
 		const heights = attrs(svg, '.bars rect', ['height']).map(([h]) => h);
-		expect(heights).toEqual([103.5, 69, 34.5, 138, 34.5]);
+		expect(heights).toEqual([96, 64, 32, 128, 32]);
 		expect(texts(svg, '.values text')).toEqual(['3', '2', '1', '4', '1']);
 		expect(texts(svg, '.axis-x .tick text')).toEqual(['1', '2', '3–4', '5–9', '10+']);
 	});
@@ -80,9 +80,9 @@ describe('drawClassSizeChart', () => {
 		const skewed = { sizes: new Int32Array([1, 2]), counts: new Int32Array([1000, 1]) };
 		drawClassSizeChart(svg, skewed, { ...base, log: true, buckets: 'exact' });
 		const [[h1000], [h1]] = attrs(svg, '.bars rect', ['height']);
-		expect(h1000).toBe(138);
+		expect(h1000).toBe(128);
 		// symlog(1) / symlog(1000) = log(2) / log(1001) ≈ 0.1003
-		expect(h1).toBeCloseTo(138 * (Math.log(2) / Math.log(1001)), 0);
+		expect(h1).toBeCloseTo(128 * (Math.log(2) / Math.log(1001)), 0);
 		expect(texts(svg, '.axis-y .tick text')).toEqual(['0', '1', '10', '100', '1,000']);
 	});
 

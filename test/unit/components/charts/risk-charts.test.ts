@@ -100,6 +100,15 @@ describe('drawRiskDistribution', () => {
 		expect(svg.querySelector('desc')?.textContent).toContain('50%–60%: 6');
 	});
 
+	it('leaves out numbers wider than their bar (they stay in the titles)', () => {
+		const svg = newSvg();
+		drawRiskDistribution(svg, { values: [0.01, 0.99], weights: [123456, 7] }, { ...opts, bins: 20 });
+		const values = texts(svg, '.values text');
+		expect(values[0]).toBe('');
+		expect(values[19]).toBe('7');
+		expect(svg.querySelector('.bars title')?.textContent).toBe('0%–5%: 123,456');
+	});
+
 	it('redraws in place', () => {
 		const svg = newSvg();
 		drawRiskDistribution(svg, risks, opts);
