@@ -27,7 +27,7 @@ const PROPOSAL_SAMPLE = 5000;
 const PREVIEW_VALUES = 40;
 const PREVIEW_GROUPS = 12;
 const COMPARE_TOP = 12;
-const LATTICE_VIEW_LIMIT = 5000;
+const LATTICE_VIEW_LIMIT = 50_000;
 /** The search yields to the worker's event loop this often, so cancel and heartbeats get through. */
 const SEARCH_SLICE_MS = 40;
 
@@ -172,13 +172,14 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 					if (step.done) {
 						const result = step.value;
 						const names = s.qis.map((q) => q.name);
-						const nodes =
-							result.lattice.size <= LATTICE_VIEW_LIMIT
-								? Array.from({ length: result.lattice.size }, (_, i) => ({
-										levels: Array.from(result.lattice.levelsOf(i)),
-										tag: result.tags[i]
-									}))
-								: [];
+						const dims = names.length;
+						const shown = result.lattice.size <= LATTICE_VIEW_LIMIT;
+						const latticeLevels = new Int32Array(shown ? result.lattice.size * dims : 0);
+						if (shown) {
+							for (let i = 0; i < result.lattice.size; i++) {
+								latticeLevels.set(result.lattice.levelsOf(i), i * dims);
+							}
+						}
 						return {
 							transformation: result.levels
 								? Object.fromEntries(names.map((n, i) => [n, result.levels![i]]))
@@ -190,7 +191,8 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 							optimal: result.optimal,
 							elapsedMs: performance.now() - t0,
 							quasiIdentifiers: names,
-							nodes
+							latticeLevels,
+							latticeTags: shown ? result.tags.slice() : new Uint8Array(0)
 						};
 					}
 					if (performance.now() - sliceStart >= SEARCH_SLICE_MS) {

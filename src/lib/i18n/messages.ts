@@ -1,3 +1,4 @@
+import { designEn, designJa } from './design-messages';
 /**
  * The message catalog. Every string a person sees goes through here. Japanese is the reference
  * catalog; the English one must have exactly the same keys (the type below enforces it).
@@ -112,7 +113,8 @@ export const ja = {
 		'このブラウザーに保存した表とプロジェクトをすべて削除します。元に戻せません。よろしいですか?',
 	'storage.deleted': 'ローカルデータをすべて削除しました。',
 	'storage.unavailable':
-		'このブラウザーでは保存領域 (OPFS) が使えないため、再読み込みするとデータは消えます。'
+		'このブラウザーでは保存領域 (OPFS) が使えないため、再読み込みするとデータは消えます。',
+	...designJa
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -226,7 +228,8 @@ export const en: Catalog = {
 		'This deletes every table and the project saved in this browser. It cannot be undone. Continue?',
 	'storage.deleted': 'All local data was deleted.',
 	'storage.unavailable':
-		'This browser offers no private storage (OPFS), so the data will be gone after a reload.'
+		'This browser offers no private storage (OPFS), so the data will be gone after a reload.',
+	...designEn
 };
 
 export const catalogs = { ja, en } as const;

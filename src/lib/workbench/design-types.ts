@@ -78,12 +78,6 @@ export interface SearchProgressView {
 	readonly bestLoss: number | number[] | null;
 }
 
-export interface LatticeNodeView {
-	readonly levels: readonly number[];
-	/** 0 not checked, 1 anonymous, 2 not anonymous. */
-	readonly tag: number;
-}
-
 export interface SearchOutcome {
 	readonly transformation: Readonly<Record<string, number>> | null;
 	readonly informationLoss: number | number[] | null;
@@ -93,8 +87,10 @@ export interface SearchOutcome {
 	readonly optimal: boolean;
 	readonly elapsedMs: number;
 	readonly quasiIdentifiers: readonly string[];
-	/** Nodes of the lattice with their tags (at most LATTICE_VIEW_LIMIT). */
-	readonly nodes: readonly LatticeNodeView[];
+	/** Levels of every lattice node, node after node (empty above the view limit). */
+	readonly latticeLevels: Int32Array;
+	/** Tag per node: 0 not checked, 1 anonymous, 2 not anonymous. */
+	readonly latticeTags: Uint8Array;
 }
 
 export interface CompareAttribute {

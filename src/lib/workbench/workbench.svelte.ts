@@ -1,6 +1,7 @@
 import type { MessageKey } from '$lib/i18n/messages';
 import type { Params } from '$lib/i18n/i18n.svelte';
 import type { EngineClient } from './engine-client';
+import { Design } from './design.svelte';
 import { errorCode, errorMessage } from './errors';
 import {
 	emptyProject,
@@ -81,14 +82,22 @@ export class Workbench {
 	persistent = $state(true);
 	storage = $state<{ usage: number; quota: number } | null>(null);
 	choices = $state.raw<ImportChoices>(DEFAULT_CHOICES);
-	/** The project file; for now its settings hold the import choices (roles and rules come later). */
+	/** The project file: the engine's ProjectConfig plus import choices (settings) and UI fields. */
 	project = $state.raw<Project>(emptyProject());
 	/** Phase timings of the last successful import (shown in seconds; read in full by the benchmark). */
 	lastTimings = $state.raw<ImportTimings | null>(null);
 
 	private client: EngineClient | null = null;
+	/** The rule-design steps (roles, rules, risk, search, compare). */
+	readonly design: Design;
 
-	constructor(private readonly options: WorkbenchOptions) {}
+	constructor(private readonly options: WorkbenchOptions) {
+		this.design = new Design({
+			project: () => this.project,
+			setProject: (next) => (this.project = next),
+			client: () => this.engine()
+		});
+	}
 
 	private engine(): EngineClient {
 		if (!this.client) throw new Error('Workbench used before start()');

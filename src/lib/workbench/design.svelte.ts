@@ -1,0 +1,361 @@
+/**
+ * The rule-design state on the page (issue 5): the project being edited, role proposals, rule
+ * previews, the live risk figures, the search, compare, the tour and peculiar-value decisions.
+ * Every number comes from the data worker; this class only keeps what it answered.
+ *
+ * Live risk: each change schedules one request after a short debounce; requests carry a sequence
+ * number and only the answer to the latest one is shown (latest wins), so a slow answer never
+ * overwrites a newer one.
+ */
+import type { AttributeConfig, AttributeRole, HierarchyConfig } from '$lib/engine/config/project-config';
+import type { PeculiarDecision } from '$lib/engine/peculiar';
+import { fillFromPreset, type PresetId } from '$lib/engine/presets';
+import type {
+	ColumnProposal,
+	CompareResult,
+	HierarchyPreview,
+	LiveFigures,
+	PeculiarView,
+	SearchOutcome,
+	SearchProgressView,
+	TourResult
+} from './design-types';
+import type { EngineClient } from './engine-client';
+import { errorCode, errorMessage } from './errors';
+import type { Project, TableSummary } from './types';
+
+export type DesignStep = 'data' | 'roles' | 'rules' | 'peculiar' | 'search' | 'compare' | 'tour';
+export const DESIGN_STEPS: readonly DesignStep[] = [
+	'data',
+	'roles',
+	'rules',
+	'peculiar',
+	'search',
+	'compare',
+	'tour'
+];
+
+/** Wait after a change before asking for risk: slider drags coalesce, a single click still feels instant. */
+const RISK_DEBOUNCE_MS = 16;
+const SAVE_DEBOUNCE_MS = 400;
+
+export interface DesignHost {
+	project(): Project;
+	setProject(next: Project): void;
+	client(): EngineClient;
+}
+
+export class Design {
+	step = $state<DesignStep>('data');
+	proposals = $state.raw<ColumnProposal[]>([]);
+	figures = $state.raw<LiveFigures | null>(null);
+	riskError = $state<string | null>(null);
+	/** Time from the change to the figures arriving (ms), for the benchmark. */
+	lastRefreshMs = $state<number | null>(null);
+	previews = $state.raw<Record<string, HierarchyPreview>>({});
+	search = $state.raw<{ jobId: string; progress: SearchProgressView | null; started: number } | null>(null);
+	outcome = $state.raw<SearchOutcome | null>(null);
+	searchError = $state<string | null>(null);
+	/** The rules in force before an optimum was applied (to compare or go back). */
+	previousTransformation = $state.raw<Record<string, number> | null>(null);
+	compared = $state.raw<CompareResult | null>(null);
+	tour = $state.raw<TourResult | null>(null);
+	peculiar = $state.raw<PeculiarView | null>(null);
+
+	private seq = 0;
+	private riskTimer: ReturnType<typeof setTimeout> | null = null;
+	private saveTimer: ReturnType<typeof setTimeout> | null = null;
+	private changedAt = 0;
+	private tableId: string | null = null;
+
+	constructor(private readonly host: DesignHost) {}
+
+	get project(): Project {
+		return this.host.project();
+	}
+
+	/** The table the rules apply to; switching tables re-proposes roles. */
+	async open(table: TableSummary | undefined): Promise<void> {
+		if (!table || table.id === this.tableId) return;
+		this.tableId = table.id;
+		this.previews = {};
+		this.figures = null;
+		this.outcome = null;
+		this.compared = null;
+		this.tour = null;
+		this.proposals = await this.host.client().proposeRoles(table.id);
+		const p = this.project;
+		if (p.ui?.tableId !== table.id || Object.keys(p.attributes).length === 0) {
+			// A new table: start from the proposals (the person confirms or changes each).
+			const attributes: Record<string, AttributeConfig> = {};
+			for (const { name, proposal } of this.proposals) {
+				attributes[name] =
+					proposal.role === 'quasi-identifying' && proposal.suggestedHierarchy
+						? { role: proposal.role, hierarchy: { ...proposal.suggestedHierarchy } }
+						: { role: proposal.role };
+			}
+			this.update(
+				{
+					...p,
+					data: { path: table.name },
+					attributes,
+					privacy: p.privacy ?? [{ model: 'k-anonymity', k: 5 }],
+					suppressionLimit: p.suppressionLimit ?? 0,
+					transformation: {},
+					ui: { ...p.ui, tableId: table.id, preset: null, peculiar: [] }
+				},
+				{ save: true }
+			);
+		} else this.refreshRisk();
+	}
+
+	get quasiIdentifiers(): string[] {
+		return Object.entries(this.project.attributes)
+			.filter(([, a]) => a.role === 'quasi-identifying')
+			.map(([name]) => name);
+	}
+
+	/** Applies a new project: saves it (debounced) and refreshes the live risk. */
+	update(next: Project, options: { save?: boolean; risk?: boolean } = {}): void {
+		this.changedAt = performance.now();
+		this.host.setProject(next);
+		if (options.save !== false) this.scheduleSave();
+		if (options.risk !== false) this.scheduleRisk();
+	}
+
+	setRole(name: string, role: AttributeRole): void {
+		const current = this.project.attributes[name];
+		const proposal = this.proposals.find((p) => p.name === name)?.proposal;
+		const hierarchy =
+			current?.hierarchy ??
+			(role === 'quasi-identifying' && proposal?.suggestedHierarchy
+				? { ...proposal.suggestedHierarchy }
+				: undefined);
+		const attribute: AttributeConfig = hierarchy ? { ...current, role, hierarchy } : { ...current, role };
+		this.update({ ...this.project, attributes: { ...this.project.attributes, [name]: attribute } });
+	}
+
+	setRule(name: string, hierarchy: HierarchyConfig | undefined): void {
+		const current = this.project.attributes[name] ?? { role: 'quasi-identifying' as const };
+		const { hierarchy: _old, ...rest } = current;
+		void _old;
+		const attribute: AttributeConfig = hierarchy ? { ...rest, hierarchy } : rest;
+		const transformation = { ...this.project.transformation, [name]: 0 };
+		this.update({
+			...this.project,
+			attributes: { ...this.project.attributes, [name]: attribute },
+			transformation
+		});
+		void this.preview(name);
+	}
+
+	setLevel(name: string, level: number): void {
+		this.update({ ...this.project, transformation: { ...this.project.transformation, [name]: level } });
+	}
+
+	setTransformation(transformation: Record<string, number>): void {
+		this.update({ ...this.project, transformation: { ...transformation } });
+	}
+
+	setK(k: number): void {
+		const others = (this.project.privacy ?? []).filter((m) => m.model !== 'k-anonymity');
+		this.update({
+			...this.project,
+			privacy: [{ model: 'k-anonymity', k }, ...others],
+			ui: { ...this.project.ui, k }
+		});
+	}
+
+	setSuppressionLimit(limit: number): void {
+		this.update({ ...this.project, suppressionLimit: Math.max(0, Math.min(1, limit)) });
+	}
+
+	applyPreset(preset: PresetId, k?: number): void {
+		const filled = fillFromPreset(preset, this.proposals, { k });
+		this.update({
+			...this.project,
+			attributes: filled.attributes,
+			privacy: filled.privacy,
+			suppressionLimit: filled.suppressionLimit,
+			transformation: filled.transformation,
+			ui: { ...this.project.ui, preset, k: k ?? this.project.ui?.k }
+		});
+		this.previews = {};
+	}
+
+	setDecision(decision: PeculiarDecision): void {
+		const rest = (this.project.ui?.peculiar ?? []).filter(
+			(d) => !(d.attribute === decision.attribute && d.value === decision.value)
+		);
+		this.update({ ...this.project, ui: { ...this.project.ui, peculiar: [...rest, decision] } });
+	}
+
+	decisionOf(attribute: string, value: string): PeculiarDecision | undefined {
+		return this.project.ui?.peculiar?.find((d) => d.attribute === attribute && d.value === value);
+	}
+
+	private scheduleSave(): void {
+		if (this.saveTimer) clearTimeout(this.saveTimer);
+		this.saveTimer = setTimeout(() => {
+			this.saveTimer = null;
+			this.host
+				.client()
+				.saveProject($state.snapshot(this.project) as Project)
+				.catch((error: unknown) => (this.riskError = errorMessage(error)));
+		}, SAVE_DEBOUNCE_MS);
+	}
+
+	/** Saves now (before a reload, in tests). */
+	async flush(): Promise<void> {
+		if (!this.saveTimer) return;
+		clearTimeout(this.saveTimer);
+		this.saveTimer = null;
+		await this.host.client().saveProject($state.snapshot(this.project) as Project);
+	}
+
+	private scheduleRisk(): void {
+		if (this.riskTimer) clearTimeout(this.riskTimer);
+		this.riskTimer = setTimeout(() => {
+			this.riskTimer = null;
+			this.refreshRisk();
+		}, RISK_DEBOUNCE_MS);
+	}
+
+	refreshRisk(): void {
+		if (!this.tableId || this.quasiIdentifiers.length === 0) {
+			this.figures = null;
+			return;
+		}
+		const seq = ++this.seq;
+		const since = this.changedAt;
+		this.host
+			.client()
+			.liveRisk(this.tableId, $state.snapshot(this.project) as Project, seq)
+			.then(
+				(figures) => {
+					if (figures.seq !== this.seq) return;
+					this.figures = figures;
+					this.riskError = null;
+					this.lastRefreshMs = performance.now() - since;
+				},
+				(error: unknown) => {
+					if (seq === this.seq) this.riskError = errorMessage(error);
+				}
+			);
+	}
+
+	async preview(name: string): Promise<void> {
+		if (!this.tableId) return;
+		try {
+			const preview = await this.host
+				.client()
+				.previewHierarchy(this.tableId, $state.snapshot(this.project) as Project, name);
+			this.previews = { ...this.previews, [name]: preview };
+		} catch (error) {
+			this.previews = {
+				...this.previews,
+				[name]: { attribute: name, height: 0, values: [], levels: [], rows: [], error: errorMessage(error) }
+			};
+		}
+	}
+
+	async importHierarchy(name: string, text: string): Promise<void> {
+		try {
+			const rows = await this.host.client().parseHierarchyCsv(name, text);
+			this.setRule(name, { rows });
+		} catch (error) {
+			this.previews = {
+				...this.previews,
+				[name]: { attribute: name, height: 0, values: [], levels: [], rows: [], error: errorMessage(error) }
+			};
+		}
+	}
+
+	/** Edits one cell of an attribute's hierarchy rows in place (imported or built: it becomes rows). */
+	editCell(name: string, row: number, level: number, value: string): void {
+		const preview = this.previews[name];
+		if (!preview) return;
+		const rows = preview.rows.map((r) => [...r]);
+		if (!rows[row] || level < 1) return;
+		rows[row][level] = value;
+		this.setRule(name, { rows });
+	}
+
+	startSearch(): void {
+		if (!this.tableId || this.search) return;
+		this.searchError = null;
+		const started = performance.now();
+		const job = this.host
+			.client()
+			.search(this.tableId, $state.snapshot(this.project) as Project, (progress) => {
+				if (this.search?.jobId === job.jobId) this.search = { ...this.search, progress };
+			});
+		this.search = { jobId: job.jobId, progress: null, started };
+		job.done.then(
+			(outcome) => {
+				this.outcome = outcome;
+				this.search = null;
+			},
+			(error: unknown) => {
+				this.search = null;
+				this.searchError = errorCode(error) === 'ABORTED' ? 'ABORTED' : errorMessage(error);
+			}
+		);
+	}
+
+	async cancelSearch(): Promise<void> {
+		if (!this.search) return;
+		await this.host
+			.client()
+			.cancelSearch(this.search.jobId)
+			.catch(() => undefined);
+	}
+
+	applyOptimum(): void {
+		if (!this.outcome?.transformation) return;
+		this.previousTransformation = { ...(this.project.transformation ?? {}) };
+		this.setTransformation({ ...this.outcome.transformation });
+	}
+
+	async compare(): Promise<void> {
+		if (!this.tableId) return;
+		try {
+			this.compared = await this.host
+				.client()
+				.compare(this.tableId, $state.snapshot(this.project) as Project);
+		} catch (error) {
+			this.riskError = errorMessage(error);
+		}
+	}
+
+	async shareOf(row: number): Promise<void> {
+		if (!this.tableId) return;
+		try {
+			this.tour = await this.host
+				.client()
+				.shareOf(this.tableId, $state.snapshot(this.project) as Project, row);
+		} catch (error) {
+			this.riskError = errorMessage(error);
+		}
+	}
+
+	async findPeculiar(threshold?: number): Promise<void> {
+		if (!this.tableId) return;
+		try {
+			this.peculiar = await this.host
+				.client()
+				.peculiar(this.tableId, $state.snapshot(this.project) as Project, this.proposals, threshold);
+		} catch (error) {
+			this.riskError = errorMessage(error);
+		}
+	}
+
+	/** The project file with every rule as inline rows: what `npx tokumei search` runs. */
+	async projectFile(): Promise<string | null> {
+		if (!this.tableId) return null;
+		const file = await this.host
+			.client()
+			.projectFile(this.tableId, $state.snapshot(this.project) as Project, this.project.data.path);
+		return JSON.stringify(file, null, '\t');
+	}
+}
