@@ -4,7 +4,7 @@
  * for lattices too large to enumerate, the heuristic one.
  */
 import { prepareData, type PreparedData } from '../classes/snapshot';
-import type { ProjectConfig } from '../config/project-config';
+import { ConfigError, type ProjectConfig } from '../config/project-config';
 import { createCriteria, type PrivacyModelSpec as CriteriaSpec } from '../criteria';
 import type { EvaluationSetup, PrivacyCriterion } from '../criteria/criterion';
 import type { Hierarchy } from '../hierarchy/hierarchy';
@@ -89,6 +89,12 @@ export function searchProject(
 	signal?: AbortSignal
 ): Generator<SearchProgress, SearchResult> {
 	const algorithm = config.search?.algorithm ?? 'auto';
+	if (algorithm === 'optimal' && prepared.latticeSize > OPTIMAL_LATTICE_LIMIT) {
+		throw new ConfigError(
+			`search.algorithm: the lattice has ${prepared.latticeSize} transformations, more than the optimal ` +
+				`search enumerates (${OPTIMAL_LATTICE_LIMIT}); use "heuristic" or "auto"`
+		);
+	}
 	const heuristic =
 		algorithm === 'heuristic' || (algorithm === 'auto' && prepared.latticeSize > OPTIMAL_LATTICE_LIMIT);
 	const options = {
