@@ -205,7 +205,7 @@ export const designJa = {
 	'search.state.notChecked': '未確認',
 	'search.state.anonymous': '匿名',
 	'search.state.notAnonymous': '匿名でない',
-	'search.height': '高さ {height}',
+	'search.height': '{height}',
 
 	'compare.heading': '5. 加工前後の比較',
 	'compare.run': '比較する',
@@ -443,7 +443,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'search.state.notChecked': 'not checked',
 	'search.state.anonymous': 'anonymous',
 	'search.state.notAnonymous': 'not anonymous',
-	'search.height': 'height {height}',
+	'search.height': '{height}',
 
 	'compare.heading': '5. Before and after',
 	'compare.run': 'Compare',
