@@ -5,6 +5,10 @@ import { buildHierarchyRows } from '$lib/engine/hierarchy/builders';
 import { generalizeColumn, hierarchyFromRows } from '$lib/engine/hierarchy/hierarchy';
 import { encodeCsvText } from '$lib/engine/table/csv';
 import type { Project } from '$lib/workbench/types';
+import { parseProjectConfig } from '$lib/engine/config/project-config';
+import { runToEnd } from '$lib/engine/search/optimal-search';
+import { prepareSearch, searchProject } from '$lib/engine/search/project-search';
+import { loadProjectFromConfig } from '../../../bin/load-project';
 import { createDesignApi } from '../../../workers/design-api';
 
 const samplePath = path.resolve(process.cwd(), 'static/sample/tokumei-sample-utf8.csv');
@@ -102,5 +106,20 @@ describe.skipIf(!existsSync(samplePath))('rule-design worker API on the sample',
 		const tour = api.shareOf('t', p, 0);
 		const sizes = classSizes(p.transformation!, p);
 		expect(sizes).toContain(tour.sharing);
+	});
+
+	it('saves a project file the CLI loader runs to the same optimum', async () => {
+		const p = { ...project({}), suppressionLimit: 0.05 };
+		const file = api.projectFile('t', p, 'tokumei-sample-utf8.csv');
+		const loaded = await loadProjectFromConfig(
+			parseProjectConfig(JSON.parse(JSON.stringify(file))),
+			path.dirname(samplePath)
+		);
+		const result = runToEnd(searchProject(prepareSearch(loaded), loaded.config));
+		const outcome = await api.search('s3', 't', p);
+		expect(Object.fromEntries(loaded.quasiIdentifiers.map((q, i) => [q.name, result.levels![i]]))).toEqual(
+			outcome.transformation
+		);
+		expect(result.suppressedRecords).toBe(outcome.suppressedRecords);
 	});
 });
