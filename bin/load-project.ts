@@ -3,19 +3,20 @@
  * (paths relative to the config file), encodes the table and checks that every value of every
  * quasi-identifier is covered by its hierarchy. Shared by the `search`, `risk` and `apply` commands.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hierarchyFromCsv } from '../src/lib/engine/hierarchy/arx-csv';
 import { buildHierarchyRows, validateHierarchySpec } from '../src/lib/engine/hierarchy/builders';
 import { hierarchyFromRows, missingValues, type Hierarchy } from '../src/lib/engine/hierarchy/hierarchy';
 import {
 	ConfigError,
-	parseProjectConfig,
 	type HierarchyConfig,
 	type ProjectConfig
 } from '../src/lib/engine/config/project-config';
-import { encodeCsvText } from '../src/lib/engine/table/csv';
+import { levelZeroHierarchy } from '../src/lib/engine/config/level-zero-hierarchy';
+import { importTable, type ImportWarning } from '../src/lib/engine/table/import';
+import type { TextEncodingName } from '../src/lib/engine/table/encoding';
 import type { EncodedColumn, EncodedTable } from '../src/lib/engine/table/encoded-table';
+import { encodingOption, readBytes, readProjectConfig, readText } from './read-input';
 
 export interface LoadedQuasiIdentifier {
 	name: string;
@@ -27,13 +28,17 @@ export interface LoadedProject {
 	config: ProjectConfig;
 	baseDir: string;
 	table: EncodedTable;
-	/** In data column order. */
+	/** The data file's encoding: `data.encoding`, or the one detected. */
+	encoding: TextEncodingName;
+	/** What the importer repaired (renamed header names, ragged rows, …), as in the browser. */
+	warnings: ImportWarning[];
+	/** In data column order; a QI without a hierarchy gets its one-level hierarchy (levelZeroHierarchy). */
 	quasiIdentifiers: LoadedQuasiIdentifier[];
 	sensitive: string[];
 	identifying: string[];
 	/** Columns listed as insensitive plus columns the config does not mention. */
 	insensitive: string[];
-	/** Every hierarchy the config gives, by attribute (QIs and e.g. sensitive attributes for t-closeness). */
+	/** Every hierarchy the config gives, by attribute, plus the one-level hierarchies of bare QIs. */
 	hierarchies: Record<string, Hierarchy>;
 	/**
 	 * Rows of the research subset (δ-presence, k-map with a subset): 1 = in the subset. Rows are matched
@@ -42,33 +47,20 @@ export interface LoadedProject {
 	researchSubset?: Uint8Array;
 }
 
-async function readText(file: string, what: string, encoding = 'utf-8'): Promise<string> {
-	let bytes: Buffer;
-	try {
-		bytes = await readFile(file);
-	} catch (error) {
-		throw new ConfigError(
-			`${what}: cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? error})`
-		);
-	}
-	try {
-		return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-	} catch (error) {
-		throw new ConfigError(`${what}: "${file}" is not valid ${encoding} (${(error as Error).message})`);
-	}
-}
+/** The distinct values of the named columns (for builders and one-level hierarchies). */
+export type DistinctValues = (names: string[]) => Promise<Record<string, readonly string[]>>;
 
 async function loadHierarchy(
 	attribute: string,
 	spec: HierarchyConfig,
 	baseDir: string,
-	values: readonly string[]
+	values: readonly string[] | undefined
 ): Promise<{ hierarchy: Hierarchy; source: string }> {
 	const field = `attributes.${attribute}.hierarchy`;
 	try {
 		if ('builder' in spec) {
 			// Builders (hierarchy/builders) generate the rows from the column's distinct values.
-			const rows = buildHierarchyRows(values, validateHierarchySpec(spec, field));
+			const rows = buildHierarchyRows(values ?? [], validateHierarchySpec(spec, field));
 			return {
 				hierarchy: hierarchyFromRows(attribute, rows),
 				source: `${field} (builder "${spec.builder}")`
@@ -84,6 +76,51 @@ async function loadHierarchy(
 		if (error instanceof ConfigError) throw error;
 		const message = (error as Error).message;
 		throw new ConfigError(message.startsWith(field) ? message : `${field}: ${message}`);
+	}
+}
+
+/**
+ * Every hierarchy of the project, by attribute: files (paths relative to baseDir; encoding detected),
+ * inline rows, builder specs, and a one-level hierarchy for each QI without one. `distinctValues` is
+ * asked once, only for the columns a builder or a bare QI needs. `sources` receives where each came from.
+ */
+export async function loadHierarchies(
+	config: ProjectConfig,
+	baseDir: string,
+	distinctValues: DistinctValues,
+	sources: Record<string, string> = {}
+): Promise<Record<string, Hierarchy>> {
+	const needValues = Object.entries(config.attributes)
+		.filter(([, a]) => (a.hierarchy ? 'builder' in a.hierarchy : a.role === 'quasi-identifying'))
+		.map(([name]) => name);
+	const values = needValues.length > 0 ? await distinctValues(needValues) : {};
+	const hierarchies: Record<string, Hierarchy> = {};
+	for (const [name, attribute] of Object.entries(config.attributes)) {
+		if (attribute.hierarchy) {
+			const loaded = await loadHierarchy(name, attribute.hierarchy, baseDir, values[name]);
+			hierarchies[name] = loaded.hierarchy;
+			sources[name] = loaded.source;
+		} else if (attribute.role === 'quasi-identifying') {
+			hierarchies[name] = levelZeroHierarchy(name, values[name] ?? []);
+			sources[name] = `the values of "${name}" (no hierarchy: level 0 only)`;
+		}
+	}
+	return hierarchies;
+}
+
+/** Reads a delimited file with the engine's importer (encoding detection, header repairs). */
+async function importFile(
+	file: string,
+	field: string,
+	config: ProjectConfig
+): Promise<{ table: EncodedTable; encoding: TextEncodingName; warnings: ImportWarning[] }> {
+	const bytes = await readBytes(file, field);
+	const encoding = encodingOption(config.data.encoding);
+	try {
+		return await importTable(bytes, { encoding, delimiter: config.data.delimiter ?? 'auto' });
+	} catch (error) {
+		if (error instanceof ConfigError) throw error;
+		throw new ConfigError(`${field}: "${file}": ${(error as Error).message}`);
 	}
 }
 
@@ -123,25 +160,31 @@ function matchSubset(table: EncodedTable, subset: EncodedTable, file: string): U
 /** Loads a project from an already-parsed config; relative paths resolve against baseDir. */
 export async function loadProjectFromConfig(config: ProjectConfig, baseDir: string): Promise<LoadedProject> {
 	const dataFile = path.resolve(baseDir, config.data.path);
-	const text = await readText(dataFile, 'data.path', config.data.encoding ?? 'utf-8');
-	const table = encodeCsvText(text, config.data.delimiter);
-	if (table.columns.length === 0) throw new ConfigError(`data.path: "${dataFile}" has no header`);
+	const { table, encoding, warnings } = await importFile(dataFile, 'data.path', config);
 
-	const names = new Set(table.columns.map((c) => c.name));
+	const byName = new Map(table.columns.map((c) => [c.name, c]));
 	for (const name of Object.keys(config.attributes)) {
-		if (!names.has(name)) {
+		if (!byName.has(name)) {
 			throw new ConfigError(
-				`attributes.${name}: no column "${name}" in "${dataFile}" (columns: ${[...names].join(', ')})`
+				`attributes.${name}: no column "${name}" in "${dataFile}" (columns: ${[...byName.keys()].join(', ')})`
 			);
 		}
 	}
 
-	const hierarchies: Record<string, Hierarchy> = {};
+	const sources: Record<string, string> = {};
+	const hierarchies = await loadHierarchies(
+		config,
+		baseDir,
+		async (names) => Object.fromEntries(names.map((name) => [name, byName.get(name)!.values])),
+		sources
+	);
 	const quasiIdentifiers: LoadedQuasiIdentifier[] = [];
 	const loaded: LoadedProject = {
 		config,
 		baseDir,
 		table,
+		encoding,
+		warnings,
 		quasiIdentifiers,
 		sensitive: [],
 		identifying: [],
@@ -149,31 +192,23 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 		hierarchies
 	};
 	for (const column of table.columns) {
-		const attribute = config.attributes[column.name];
-		const role = attribute?.role ?? 'insensitive';
-		if (attribute?.hierarchy) {
-			const { hierarchy, source } = await loadHierarchy(
-				column.name,
-				attribute.hierarchy,
-				baseDir,
-				column.values
-			);
+		const role = config.attributes[column.name]?.role ?? 'insensitive';
+		const hierarchy = hierarchies[column.name];
+		if (hierarchy && (role === 'quasi-identifying' || role === 'sensitive')) {
 			const missing = missingValues(column, hierarchy);
-			if (missing.length > 0 && (role === 'quasi-identifying' || role === 'sensitive')) {
+			if (missing.length > 0) {
 				const shown = missing
 					.slice(0, 5)
 					.map((v) => `"${v}"`)
 					.join(', ');
 				throw new ConfigError(
 					`attributes.${column.name}.hierarchy: value ${shown}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} ` +
-						`of column "${column.name}" is missing from the hierarchy ${source}`
+						`of column "${column.name}" is missing from the hierarchy ${sources[column.name]}`
 				);
 			}
-			hierarchies[column.name] = hierarchy;
 		}
-		if (role === 'quasi-identifying') {
-			quasiIdentifiers.push({ name: column.name, column, hierarchy: hierarchies[column.name] });
-		} else if (role === 'sensitive') loaded.sensitive.push(column.name);
+		if (role === 'quasi-identifying') quasiIdentifiers.push({ name: column.name, column, hierarchy });
+		else if (role === 'sensitive') loaded.sensitive.push(column.name);
 		else if (role === 'identifying') loaded.identifying.push(column.name);
 		else loaded.insensitive.push(column.name);
 	}
@@ -191,21 +226,14 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 	}
 	for (const subsetPath of subsets) {
 		const file = path.resolve(baseDir, subsetPath);
-		const subsetText = await readText(file, 'privacy[].subset', config.data.encoding ?? 'utf-8');
-		loaded.researchSubset = matchSubset(table, encodeCsvText(subsetText, config.data.delimiter), file);
+		const subset = await importFile(file, 'privacy[].subset', config);
+		loaded.researchSubset = matchSubset(table, subset.table, file);
 	}
 	return loaded;
 }
 
 /** Reads and validates the project file at configPath; every problem is a {@link ConfigError}. */
 export async function loadProject(configPath: string): Promise<LoadedProject> {
-	const file = path.resolve(configPath);
-	const text = await readText(file, 'config');
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		throw new ConfigError(`config: "${file}" is not valid JSON (${(error as Error).message})`);
-	}
-	return loadProjectFromConfig(parseProjectConfig(json), path.dirname(file));
+	const { config, baseDir } = await readProjectConfig(configPath);
+	return loadProjectFromConfig(config, baseDir);
 }

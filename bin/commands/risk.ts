@@ -3,13 +3,11 @@
  * the config's fixed transformation (default: every QI at level 0), as one JSON object on stdout
  * (issue 4). With --records, also one CSV row per input record: row,fk,Fk,risk,suda_score,dis_score.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { ConfigError, parseProjectConfig } from '../../src/lib/engine/config/project-config';
+import { writeFile } from 'node:fs/promises';
+import { ConfigError } from '../../src/lib/engine/config/project-config';
 import { groupify } from '../../src/lib/engine/classes/groupify';
 import {
 	censusClassSizes,
-	japanPopulationModel,
 	POPULATION_SOURCE,
 	type AreaRef,
 	type CensusDimension
@@ -23,7 +21,7 @@ import {
 	type RiskSensitive
 } from '../../src/lib/engine/risk/risk-analysis';
 import { columnByName, type EncodedColumn } from '../../src/lib/engine/table/encoded-table';
-import { loadProjectFromConfig, type LoadedProject } from '../load-project';
+import { loadProject, type LoadedProject } from '../load-project';
 
 /** Key values treated as missing (sdcMicro's NA; R reads both as NA from a CSV). */
 const MISSING_KEY_VALUES = new Set(['', 'NA']);
@@ -45,42 +43,19 @@ function flags(values: readonly string[], missing: ReadonlySet<string>): Uint8Ar
 	return any ? result : undefined;
 }
 
-/** `population.census`: which QI holds which census dimension, for journalist risk against the census. */
-interface CensusMapping {
-	area: AreaRef;
-	columns: Record<string, CensusDimension>;
-}
-
-type RiskProject = LoadedProject & { census?: CensusMapping };
-
-function censusMapping(spec: unknown, area: AreaRef): CensusMapping | undefined {
-	if (spec === undefined) return undefined;
-	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
-		throw new ConfigError('population.census: expected {"<column>": "area" | "sex" | "age", ...}');
-	}
-	const columns: Record<string, CensusDimension> = {};
-	for (const [name, dimension] of Object.entries(spec as Record<string, unknown>)) {
-		if (dimension !== 'area' && dimension !== 'sex' && dimension !== 'age') {
-			throw new ConfigError(`population.census.${name}: expected "area", "sex" or "age"`);
-		}
-		columns[name] = dimension;
-	}
-	return { area, columns };
-}
-
 /**
  * Journalist and marketer risk against the built-in census (population.census): the released
  * classes get the population size of their census cell. Exact when every QI is mapped to a census
  * dimension; otherwise the census cell only bounds the population class from above.
  */
-function censusJournalist(project: RiskProject, keys: KeyWithValues[], thresholds?: readonly number[]) {
-	const census = project.census!;
-	const mapped = keys.filter((k) => census.columns[k.name]);
-	for (const name of Object.keys(census.columns)) {
-		if (!keys.some((k) => k.name === name)) {
-			throw new ConfigError(`population.census.${name}: "${name}" is not a quasi-identifying attribute`);
-		}
-	}
+function censusJournalist(
+	project: LoadedProject,
+	census: Record<string, CensusDimension>,
+	area: AreaRef,
+	keys: KeyWithValues[],
+	thresholds?: readonly number[]
+) {
+	const mapped = keys.filter((k) => census[k.name]);
 	const classes = groupify(
 		keys.map((k) => k.codes),
 		keys.map((k) => k.cardinality),
@@ -90,10 +65,10 @@ function censusJournalist(project: RiskProject, keys: KeyWithValues[], threshold
 	let populationSizes: Int32Array;
 	try {
 		populationSizes = censusClassSizes(
-			mapped.map((k) => ({ dimension: census.columns[k.name], codes: k.codes, values: k.values })),
+			mapped.map((k) => ({ dimension: census[k.name], codes: k.codes, values: k.values })),
 			classes.firstRow,
 			classes.count,
-			census.area
+			area
 		);
 	} catch (error) {
 		throw new ConfigError(`population.census: ${(error as Error).message}`);
@@ -111,88 +86,12 @@ function censusJournalist(project: RiskProject, keys: KeyWithValues[], threshold
 	};
 }
 
-/**
- * Loads the project. The shared config parser requires a hierarchy for every QI, but risk configs
- * (sdcMicro's key variables) often have none: such QIs are loaded as insensitive columns and put
- * back as QIs (level 0 only) here, in data column order.
- */
-async function loadRiskProject(configPath: string): Promise<RiskProject> {
-	const file = path.resolve(configPath);
-	let json: Record<string, unknown>;
-	try {
-		json = JSON.parse(await readFile(file, 'utf-8'));
-	} catch (error) {
-		throw new ConfigError(`config: cannot read "${file}" as JSON (${(error as Error).message})`);
-	}
-	const bare = new Set<string>();
-	const attributes = json?.attributes;
-	if (attributes && typeof attributes === 'object') {
-		const copy: Record<string, unknown> = {};
-		for (const [name, spec] of Object.entries(attributes as Record<string, Record<string, unknown>>)) {
-			if (spec && spec.role === 'quasi-identifying' && spec.hierarchy === undefined) {
-				bare.add(name);
-				copy[name] = { ...spec, role: 'insensitive' };
-			} else copy[name] = spec;
-		}
-		json = { ...json, attributes: copy };
-	}
-	const transformation = json.transformation as Record<string, unknown> | undefined;
-	if (transformation && typeof transformation === 'object') {
-		const kept: Record<string, unknown> = {};
-		for (const [name, level] of Object.entries(transformation)) {
-			if (!bare.has(name)) kept[name] = level;
-			else if (level !== 0) {
-				throw new ConfigError(`transformation.${name}: level ${level} needs a hierarchy for "${name}"`);
-			}
-		}
-		json = { ...json, transformation: kept };
-	}
-	// The built-in census population: "population": {"area": "00" | "13" | "東京都"} (全国 or a prefecture).
-	const population = json.population as Record<string, unknown> | undefined;
-	let census: CensusMapping | undefined;
-	if (population && typeof population === 'object' && 'area' in population) {
-		const area = population.area;
-		census = censusMapping(population.census, area as AreaRef);
-		if (typeof area !== 'string' && typeof area !== 'number') {
-			throw new ConfigError(
-				'population.area: expected "00" (全国), a JIS prefecture code or a prefecture name'
-			);
-		}
-		try {
-			json = { ...json, population: japanPopulationModel(area as AreaRef) };
-		} catch (error) {
-			throw new ConfigError(`population.area: ${(error as Error).message}`);
-		}
-	}
-	const loaded = await loadProjectFromConfig(parseProjectConfig(json), path.dirname(file));
-	const project: RiskProject = { ...loaded, census };
-	if (bare.size === 0) return project;
-	const quasiIdentifiers = project.table.columns
-		.filter((c) => bare.has(c.name) || project.quasiIdentifiers.some((q) => q.name === c.name))
-		.map((c) => project.quasiIdentifiers.find((q) => q.name === c.name) ?? { name: c.name, column: c });
-	return {
-		...project,
-		quasiIdentifiers: quasiIdentifiers as LoadedProject['quasiIdentifiers'],
-		insensitive: project.insensitive.filter((name) => !bare.has(name))
-	};
-}
-
 type KeyWithValues = RiskKey & { values: readonly string[] };
 
 function keysOf(project: LoadedProject): KeyWithValues[] {
 	const transformation = project.config.transformation ?? {};
 	return project.quasiIdentifiers.map(({ name, column, hierarchy }) => {
 		const level = transformation[name] ?? 0;
-		// QIs without a hierarchy (see loadRiskProject) only have their original values.
-		if (!hierarchy) {
-			return {
-				name,
-				codes: column.codes,
-				cardinality: column.values.length,
-				values: column.values,
-				missing: flags(column.values, MISSING_KEY_VALUES)
-			};
-		}
 		if (level >= hierarchy.height) {
 			throw new ConfigError(
 				`transformation.${name}: level ${level} is outside the hierarchy of "${name}" (0..${hierarchy.height - 1})`
@@ -298,7 +197,7 @@ function parseArgs(args: string[]): RiskArgs {
 export async function run(args: string[]): Promise<number> {
 	try {
 		const { configPath, recordsPath, thresholds, kValues } = parseArgs(args);
-		const project = await loadRiskProject(configPath);
+		const project = await loadProject(configPath);
 		const started = performance.now();
 		const household = project.config.household;
 		const keys = keysOf(project);
@@ -314,7 +213,11 @@ export async function run(args: string[]): Promise<number> {
 			kValues,
 			suda: project.config.suda ?? {}
 		});
-		const againstCensus = project.census ? censusJournalist(project, keys, thresholds) : {};
+		const population = project.config.population;
+		const againstCensus =
+			population && 'census' in population && population.census
+				? censusJournalist(project, population.census, population.area ?? '00', keys, thresholds)
+				: {};
 		const elapsedMs = performance.now() - started;
 		process.stdout.write(JSON.stringify({ ...result.report, ...againstCensus, elapsedMs }, null, 2) + '\n');
 		if (recordsPath) await writeFile(recordsPath, recordsCsv(result, project.table.rowCount));

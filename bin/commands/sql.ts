@@ -4,12 +4,11 @@
  * already inside a database (issue 6). The data file is read once (streaming, as `apply` pass 1) to
  * decide which classes are suppressed; the SQL names them by their generalized values.
  */
-import path from 'node:path';
 import { ConfigError } from '../../src/lib/engine/config/project-config';
 import { planApply } from '../../src/lib/engine/apply/apply-rows';
 import { generateSql } from '../../src/lib/engine/sql/generate-sql';
 import { SQL_DIALECTS, type SqlDialect } from '../../src/lib/engine/sql/dialect';
-import { fileInput, loadHierarchies, readConfig } from './apply';
+import { openStreamingProject } from './apply';
 
 const usage = `Usage: tokumei sql <config.json> --dialect sqlite|duckdb|spark|postgres [--table <name>]
 
@@ -53,10 +52,7 @@ export async function run(args: string[]): Promise<number> {
 		return 2;
 	}
 	try {
-		const { config, baseDir } = await readConfig(configPath);
-		const hierarchies = await loadHierarchies(config, baseDir);
-		const dataFile = path.resolve(baseDir, config.data.path);
-		const input = await fileInput(dataFile, config.data.encoding ?? 'utf-8', config.data.delimiter ?? ',');
+		const { config, input, hierarchies } = await openStreamingProject(configPath);
 		const plan = await planApply({ config, hierarchies }, input);
 		process.stdout.write(generateSql(plan, { dialect, table }));
 		return 0;

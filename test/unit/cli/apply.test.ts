@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseProjectConfig } from '../../../src/lib/engine/config/project-config';
@@ -10,15 +9,15 @@ import { applyTable, rowsInput } from '../../../src/lib/engine/apply/apply-table
 import { parseCsvText } from '../../../src/lib/engine/table/csv';
 import { importTable } from '../../../src/lib/engine/table/import';
 import { groupify } from '../../../src/lib/engine/classes/groupify';
+import { tempDirs } from './temp-dirs';
+import Encoding from 'encoding-japanese';
 
 const adultDir = path.resolve(process.cwd(), '../shared/datasets/arx/adult');
 const adultAvailable = existsSync(path.join(adultDir, 'adult.csv'));
 if (!adultAvailable) console.warn(`skipping the apply CLI tests on adult: ${adultDir} is missing`);
 const qis = ['sex', 'age', 'race', 'marital-status'];
 
-function tempDir(): string {
-	return mkdtempSync(path.join(tmpdir(), 'tokumei-apply-'));
-}
+const tempDir = tempDirs('tokumei-apply-');
 
 function writeJson(dir: string, config: object): string {
 	const file = path.join(dir, 'project.json');
@@ -243,5 +242,63 @@ describe('tokumei apply', () => {
 		const help = apply(['--help']);
 		expect(help.status).toBe(0);
 		expect(help.stdout).toMatch(/Memory bound/);
+	});
+});
+
+describe('tokumei apply on a Shift_JIS file', () => {
+	// Bytes made by encoding-japanese, independent of the engine's decoder.
+	const shiftJis = (text: string) =>
+		Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
+	const rows = Array.from({ length: 24 }, (_, i) =>
+		[`13${String(100 + (i % 3)).padStart(5, '0')}`, i % 2 ? '男' : '女', `メモ${i}`, '', `診察${i % 4}`].join(
+			','
+		)
+	);
+	const data = shiftJis('郵便番号,性別,備考,,備考\n' + rows.join('\n') + '\n');
+
+	function project(dir: string, extra: object = {}) {
+		writeFileSync(path.join(dir, 'data.csv'), data);
+		return writeJson(dir, {
+			tokumei: 1,
+			data: { path: 'data.csv' },
+			attributes: {
+				郵便番号: { role: 'quasi-identifying', hierarchy: { builder: 'mask' } },
+				性別: { role: 'quasi-identifying' },
+				備考: { role: 'identifying' },
+				column_4: { role: 'insensitive' },
+				備考_2: { role: 'insensitive' }
+			},
+			privacy: [{ model: 'k-anonymity', k: 4 }],
+			transformation: { 郵便番号: 0, 性別: 0 },
+			...extra
+		});
+	}
+
+	it('detects the encoding, repairs the header like the browser, builds hierarchies from the values', async () => {
+		const dir = tempDir();
+		const out = path.join(dir, 'out.csv');
+		for (const encoding of [undefined, 'auto', 'shift_jis']) {
+			const run = apply([project(dir, { data: { path: 'data.csv', encoding } }), '--out', out]);
+			expect(run.status, run.stderr).toBe(0);
+			const imported = await importTable(readFileSync(out));
+			expect(imported.encoding).toBe('utf-8');
+			expect(imported.header).toEqual(['郵便番号', '性別', 'column_4', '備考_2']);
+			const sex = imported.table.columns[1];
+			expect([...sex.values].sort()).toEqual(['女', '男']);
+			expect(JSON.parse(run.stdout).privacy.minClassSize).toBe(4);
+		}
+	});
+
+	it('a level above 0 for a QI without a hierarchy, or a wrong encoding, is one line on stderr, exit 2', () => {
+		const dir = tempDir();
+		const out = path.join(dir, 'out.csv');
+		const level = apply([project(dir, { transformation: { 性別: 1 } }), '--out', out]);
+		expect(level.status).toBe(2);
+		expect(level.stderr).toMatch(/^tokumei apply: transformation\.性別: level 1 needs a hierarchy/);
+		expect(level.stderr.trim().split('\n')).toHaveLength(1);
+		const utf8 = apply([project(dir, { data: { path: 'data.csv', encoding: 'utf-8' } }), '--out', out]);
+		expect(utf8.status).toBe(2);
+		expect(utf8.stderr).toMatch(/^tokumei apply: data\.path: .* is not valid utf-8/);
+		expect(existsSync(out)).toBe(false);
 	});
 });

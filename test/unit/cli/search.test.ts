@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from './temp-dirs';
 
 const adultDir = path.resolve(process.cwd(), '../shared/datasets/arx/adult');
 const available = existsSync(path.join(adultDir, 'adult.csv'));
@@ -19,8 +19,10 @@ const attributes = [
 	'salary-class'
 ];
 
+const tempDir = tempDirs('tokumei-search-');
+
 function writeConfig(config: object): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-search-'));
+	const dir = tempDir();
 	const file = path.join(dir, 'project.json');
 	writeFileSync(file, JSON.stringify(config));
 	return file;

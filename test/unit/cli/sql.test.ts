@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../src/lib/engine/table/csv';
+import { tempDirs } from './temp-dirs';
+
+const tempDir = tempDirs('tokumei-sql-');
 
 function tool(command: string, args: string[]) {
 	return spawnSync(process.execPath, ['bin/tokumei.mjs', command, ...args], { encoding: 'utf8' });
@@ -54,7 +56,7 @@ beforeAll(() => {
 
 describe('tokumei sql', () => {
 	it('prints SQLite SQL whose result equals `tokumei apply` row by row', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-sql-'));
+		const dir = tempDir();
 		const config = project(dir);
 		const sql = tool('sql', [config, '--dialect', 'sqlite']);
 		expect(sql.status, sql.stderr).toBe(0);
@@ -75,7 +77,7 @@ describe('tokumei sql', () => {
 	});
 
 	it('quotes for each dialect and rejects unknown ones', () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-sql-'));
+		const dir = tempDir();
 		const config = project(dir);
 		const spark = tool('sql', [config, '--dialect', 'spark', '--table', 'db.visits']);
 		expect(spark.status, spark.stderr).toBe(0);

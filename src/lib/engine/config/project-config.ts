@@ -3,6 +3,7 @@
  * This module only validates already-parsed JSON — no file access — so the browser, the worker
  * and the CLI share it. Every error names the offending field (e.g. `privacy[1].l`).
  */
+import { japanPopulationModel, type CensusDimension } from '../jp/population';
 
 export type AttributeRole = 'identifying' | 'quasi-identifying' | 'sensitive' | 'insensitive';
 
@@ -14,6 +15,10 @@ export type HierarchyConfig =
 
 export interface AttributeConfig {
 	role: AttributeRole;
+	/**
+	 * Optional also for a quasi-identifier: without one it keeps its original values (level 0 only),
+	 * as ARX treats an attribute whose hierarchy has a single column (sdcMicro's key variables).
+	 */
 	hierarchy?: HierarchyConfig;
 	[extra: string]: unknown;
 }
@@ -80,6 +85,15 @@ export interface SearchConfig {
 	timeLimitMs?: number;
 }
 
+/**
+ * The population the sample was drawn from: a size, a sampling fraction, or a census area of Japan
+ * (`{"area": "13"}`, 2020 census via jp/population) whose size parseProjectConfig fills in; `census`
+ * maps QIs to census dimensions for journalist risk against the census population table.
+ */
+export type PopulationConfig =
+	| { size: number; area?: string | number; census?: Record<string, CensusDimension> }
+	| { samplingFraction: number };
+
 export interface ProjectConfig {
 	tokumei: 1;
 	data: { path: string; delimiter?: string; encoding?: string };
@@ -91,7 +105,7 @@ export interface ProjectConfig {
 	transformation?: Record<string, number>;
 	weights?: string;
 	household?: string;
-	population?: { size: number } | { samplingFraction: number };
+	population?: PopulationConfig;
 	suda?: { disFraction?: number };
 	[extra: string]: unknown;
 }
@@ -200,9 +214,6 @@ function parseAttributes(value: unknown): Record<string, AttributeConfig> {
 		const role = oneOf(a.role, `${field}.role`, ROLES);
 		const parsed: AttributeConfig = { ...a, role };
 		if (a.hierarchy !== undefined) parsed.hierarchy = parseHierarchy(a.hierarchy, `${field}.hierarchy`);
-		if (role === 'quasi-identifying' && parsed.hierarchy === undefined) {
-			throw new ConfigError(`${field}.hierarchy: a quasi-identifying attribute needs a hierarchy`);
-		}
 		result[name] = parsed;
 	}
 	return result;
@@ -357,6 +368,51 @@ function parseSearch(value: unknown): SearchConfig {
 	return search;
 }
 
+function parseCensusMapping(
+	value: unknown,
+	attributes: Record<string, AttributeConfig>
+): Record<string, CensusDimension> {
+	const spec = object(value, 'population.census');
+	const columns: Record<string, CensusDimension> = {};
+	for (const [name, dimension] of Object.entries(spec)) {
+		const field = `population.census.${name}`;
+		if (attributes[name]?.role !== 'quasi-identifying') {
+			throw new ConfigError(`${field}: "${name}" is not a quasi-identifying attribute`);
+		}
+		columns[name] = oneOf(dimension, field, ['area', 'sex', 'age'] as const);
+	}
+	return columns;
+}
+
+function parsePopulation(value: unknown, attributes: Record<string, AttributeConfig>): PopulationConfig {
+	const p = object(value, 'population');
+	if ('area' in p || 'census' in p) {
+		// The built-in census: 全国 ("00", the default) or a prefecture (JIS code or name).
+		const area = p.area ?? '00';
+		if ((typeof area !== 'string' && typeof area !== 'number') || area === '') {
+			throw new ConfigError(
+				'population.area: expected "00" (全国), a JIS prefecture code or a prefecture name'
+			);
+		}
+		let size: number;
+		try {
+			size = japanPopulationModel(area).size;
+		} catch (error) {
+			throw new ConfigError(`population.area: ${(error as Error).message}`);
+		}
+		const population: PopulationConfig = { size, area };
+		if (p.census !== undefined) population.census = parseCensusMapping(p.census, attributes);
+		return population;
+	}
+	if ('size' in p) return { size: number(p.size, 'population.size', 1) };
+	if ('samplingFraction' in p) {
+		const samplingFraction = number(p.samplingFraction, 'population.samplingFraction', 0, 1);
+		if (samplingFraction === 0) throw new ConfigError('population.samplingFraction: must be greater than 0');
+		return { samplingFraction };
+	}
+	throw new ConfigError('population: expected "size", "samplingFraction" or "area"');
+}
+
 /** Validates a parsed project file; throws {@link ConfigError} naming the first bad field. */
 export function parseProjectConfig(json: unknown): ProjectConfig {
 	const root = object(json, 'config');
@@ -386,25 +442,21 @@ export function parseProjectConfig(json: unknown): ProjectConfig {
 			if (attributes[name]?.role !== 'quasi-identifying') {
 				throw new ConfigError(`transformation.${name}: "${name}" is not a quasi-identifying attribute`);
 			}
-			config.transformation[name] = integer(level, `transformation.${name}`, 0);
+			const value = integer(level, `transformation.${name}`, 0);
+			if (value > 0 && attributes[name].hierarchy === undefined) {
+				throw new ConfigError(
+					`transformation.${name}: level ${value} needs a hierarchy for "${name}" ` +
+						'(a quasi-identifier without one has only level 0)'
+				);
+			}
+			config.transformation[name] = value;
 		}
 	}
 	const weights = optionalString(root.weights, 'weights');
 	if (weights !== undefined) config.weights = weights;
 	const household = optionalString(root.household, 'household');
 	if (household !== undefined) config.household = household;
-	if (root.population !== undefined) {
-		const p = object(root.population, 'population');
-		if ('size' in p) config.population = { size: number(p.size, 'population.size', 1) };
-		else if ('samplingFraction' in p) {
-			config.population = {
-				samplingFraction: number(p.samplingFraction, 'population.samplingFraction', 0, 1)
-			};
-			if (config.population.samplingFraction === 0) {
-				throw new ConfigError('population.samplingFraction: must be greater than 0');
-			}
-		} else throw new ConfigError('population: expected "size" or "samplingFraction"');
-	}
+	if (root.population !== undefined) config.population = parsePopulation(root.population, attributes);
 	if (root.suda !== undefined) {
 		const s = object(root.suda, 'suda');
 		const disFraction = optionalNumber(s.disFraction, 'suda.disFraction', 0, 1);

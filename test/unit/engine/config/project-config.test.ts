@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseProjectConfig } from '../../../../src/lib/engine/config/project-config';
+import { censusCount } from '../../../../src/lib/engine/jp/population';
 
 const base = {
 	tokumei: 1,
@@ -35,7 +36,6 @@ describe('parseProjectConfig', () => {
 		);
 		expect(bad({ suppressionLimit: 2 })).toThrow(/suppressionLimit/);
 		expect(bad({ quality: { measure: 'nope' } })).toThrow(/quality\.measure/);
-		expect(bad({ attributes: { age: { role: 'quasi-identifying' } } })).toThrow(/attributes\.age\.hierarchy/);
 		expect(bad({ attributes: { age: { role: 'x' } } })).toThrow(/attributes\.age\.role/);
 		try {
 			bad({ privacy: [{ model: 'magic' }] })();
@@ -50,5 +50,42 @@ describe('parseProjectConfig', () => {
 			attributes: { age: { role: 'quasi-identifying', hierarchy: { rows: [['1', '*']] } } }
 		});
 		expect(config.attributes.age.hierarchy).toEqual({ rows: [['1', '*']] });
+	});
+
+	it('accepts a quasi-identifier without a hierarchy, at level 0 only', () => {
+		const bare = { ...base, attributes: { ...base.attributes, sex: { role: 'quasi-identifying' } } };
+		expect(parseProjectConfig(bare).attributes.sex).toEqual({ role: 'quasi-identifying' });
+		expect(parseProjectConfig({ ...bare, transformation: { sex: 0, age: 2 } }).transformation).toEqual({
+			sex: 0,
+			age: 2
+		});
+		expect(() => parseProjectConfig({ ...bare, transformation: { sex: 1 } })).toThrow(
+			/^transformation\.sex: level 1 needs a hierarchy for "sex"/
+		);
+	});
+
+	it('reads the census population forms {area} and {census} and fills in the size', () => {
+		const withSex = { ...base, attributes: { ...base.attributes, sex: { role: 'quasi-identifying' } } };
+		const tokyo = parseProjectConfig({ ...withSex, population: { area: '13' } }).population;
+		expect(tokyo).toEqual({ size: censusCount({ area: '13' }), area: '13' });
+		const japan = parseProjectConfig({ ...withSex, population: { census: { sex: 'sex', age: 'age' } } });
+		expect(japan.population).toEqual({
+			size: censusCount({ area: '00' }),
+			area: '00',
+			census: { sex: 'sex', age: 'age' }
+		});
+		// A saved config (size already filled in) reads back the same.
+		expect(parseProjectConfig({ ...withSex, population: japan.population }).population).toEqual(
+			japan.population
+		);
+		const bad = (population: unknown) => () => parseProjectConfig({ ...withSex, population });
+		expect(bad({ area: '99' })).toThrow(/^population\.area: no census area "99"/);
+		expect(bad({ area: true })).toThrow(/^population\.area/);
+		expect(bad({ area: '00', census: { occupation: 'sex' } })).toThrow(
+			/^population\.census\.occupation: "occupation" is not a quasi-identifying attribute/
+		);
+		expect(bad({ census: { sex: 'gender' } })).toThrow(/^population\.census\.sex: expected one of/);
+		expect(bad({ census: [] })).toThrow(/^population\.census: expected an object/);
+		expect(bad({ people: 3 })).toThrow(/^population: expected "size", "samplingFraction" or "area"/);
 	});
 });
