@@ -1,8 +1,10 @@
 /**
  * Optimal search over the full generalization lattice.
  *
- * Phase 1 (when privacy is monotonic: no suppression with monotonic models, models monotonic with
- * suppression such as k-anonymity, or ARX's practical monotonicity) follows Flash (Kohlmayer et al.,
+ * With ARX's practical monotonicity the search is ARX's own Flash traversal (flash-search.ts).
+ *
+ * Phase 1 (when privacy is monotonic: no suppression with monotonic models, or models monotonic with
+ * suppression such as k-anonymity) follows Flash (Kohlmayer et al.,
  * "Flash: efficient, stable and optimal k-anonymity", 2012): from the lowest untagged node, a path
  * upwards is binary-searched; an anonymous node tags all its generalizations anonymous, a
  * non-anonymous one all its specializations non-anonymous (predictive tagging).
@@ -26,6 +28,7 @@ import {
 } from './evaluator';
 import { minimalClassSize } from '../classes/equivalence-classes';
 import { MinHeap } from './min-heap';
+import { flashSearch } from './flash-search';
 
 export const TAG_UNKNOWN = 0;
 export const TAG_ANONYMOUS = 1;
@@ -84,8 +87,9 @@ export function isPrivacyMonotonic(
 }
 
 export function* optimalSearch(options: SearchOptions): Generator<SearchProgress, SearchResult> {
+	// ARX's answer with practical monotonicity is the best node its Flash traversal checked.
+	if (options.practicalMonotonicity) return yield* flashSearch(options);
 	const { data, criteria, quality, signal } = options;
-	const practical = options.practicalMonotonicity ?? false;
 	const lattice = new Lattice(data.quasiIdentifiers.map((q) => q.hierarchy.height - 1));
 	const size = lattice.size;
 	const evaluator = new Evaluator(data, {
@@ -101,8 +105,8 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		minimalClassSize(criteria),
 		Math.floor(options.suppressionLimit * data.sampleRows)
 	);
-	const privacyMonotonic = isPrivacyMonotonic(criteria, options.suppressionLimit, practical);
-	const utilityMonotonic = practical || quality.monotonic;
+	const privacyMonotonic = isPrivacyMonotonic(criteria, options.suppressionLimit, false);
+	const utilityMonotonic = quality.monotonic;
 	const progressEvery = options.progressEvery ?? 64;
 	const tags = new Uint8Array(size);
 	const bounds: (Loss | null)[] = new Array(size).fill(null);
@@ -243,12 +247,7 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 			raise(node, bound);
 			continue;
 		}
-		// With practical monotonicity ARX never checks a node whose verdict it predicted: its optimum
-		// is the best checked node. Otherwise a predicted-anonymous node is evaluated for its loss.
-		if (practical && tags[node] === TAG_ANONYMOUS && losses[node] === null) {
-			raise(node, bound);
-			continue;
-		}
+		// A predicted-anonymous node is evaluated for its loss.
 		if (losses[node] === null && tags[node] === TAG_UNKNOWN && rejected(levels[node])) {
 			tags[node] = TAG_NOT_ANONYMOUS;
 			tagFrom(node, TAG_NOT_ANONYMOUS, false);
@@ -274,7 +273,7 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 			minClassSize: 0,
 			checked: evaluator.checks,
 			latticeSize: size,
-			optimal: !practical,
+			optimal: true,
 			tags,
 			lattice
 		};
@@ -287,7 +286,7 @@ export function* optimalSearch(options: SearchOptions): Generator<SearchProgress
 		...summary,
 		checked: evaluator.checks,
 		latticeSize: size,
-		optimal: !practical,
+		optimal: true,
 		tags,
 		lattice
 	};
