@@ -5,10 +5,9 @@
  */
 import { checkPrivacy, classesOf, minimalClassSize, type ClassTable } from '../classes/equivalence-classes';
 import type { ProjectConfig } from '../config/project-config';
-import { createCriteria, type PrivacyModelSpec as CriteriaSpec } from '../criteria';
+import { projectCriteria, qualityContext, sensitiveAttributeSetup } from '../config/evaluation-setup';
 import type { Hierarchy } from '../hierarchy/hierarchy';
-import { createQualityModel, type MetricContext } from '../metrics';
-import { normalizedWeights } from '../metrics/quality-model';
+import { createQualityModel } from '../metrics';
 import { ApplyError, ClassKeyer, type Census, type QiGeneralizer } from './class-census';
 
 export interface SuppressionFigures {
@@ -40,35 +39,6 @@ export interface SuppressionDecision {
 	readonly figures: SuppressionFigures;
 }
 
-/**
- * The metric context the search derives from its bottom snapshot (metrics/index.ts metricContext),
- * here from the leaf counts of pass 1: the number of rows per generalized value at every level.
- */
-function metricContextOf(
-	census: Census,
-	qis: readonly QiGeneralizer[],
-	config: ProjectConfig
-): MetricContext {
-	return {
-		hierarchies: qis.map((q) => q.hierarchy),
-		rows: census.rows,
-		levelCounts: qis.map(({ hierarchy }, q) => {
-			const leafCounts = census.leafCounts[q];
-			return hierarchy.codes.map((map, level) => {
-				if (level === 0) return leafCounts;
-				const counts = new Float64Array(hierarchy.levels[level].length);
-				for (let leaf = 0; leaf < leafCounts.length; leaf++) counts[map[leaf]] += leafCounts[leaf];
-				return counts;
-			});
-		}),
-		weights: normalizedWeights(
-			qis.map((q) => q.name),
-			config.quality?.attributeWeights
-		),
-		noSuppression: (config.suppressionLimit ?? 0) === 0
-	};
-}
-
 export function decideSuppression(
 	census: Census,
 	qis: readonly QiGeneralizer[],
@@ -88,25 +58,23 @@ export function decideSuppression(
 	let informationLoss: SuppressionFigures['informationLoss'] = null;
 	let qualityModel: string | null = null;
 	if (specs.length > 0) {
-		const criteria = createCriteria(specs as unknown as CriteriaSpec[], {
-			rows: census.rows,
-			populationTableRows: census.rows,
-			population: config.population,
-			sensitive: census.sensitive.map((s) => {
-				const hierarchy = hierarchies[s.name];
-				return {
-					name: s.name,
-					values: s.values,
-					globalCounts: s.counts,
-					hierarchyLevels: hierarchy
-						? hierarchy.levels.map((values, level) =>
-								s.values.map((value) => values[hierarchy.codes[level][hierarchy.leafIndex.get(value) ?? 0]])
-							)
-						: undefined
-				};
-			})
-		});
-		const quality = createQualityModel(config.quality, metricContextOf(census, qis, config));
+		const criteria = projectCriteria(
+			config,
+			census.rows,
+			census.rows,
+			census.sensitive.map((s) => sensitiveAttributeSetup(s.name, s.values, s.counts, hierarchies[s.name]))
+		);
+		// The search's metric context (metrics/index.ts metricContext), from the leaf counts of pass 1.
+		const quality = createQualityModel(
+			config.quality,
+			qualityContext(
+				qis,
+				census.leafCounts,
+				census.rows,
+				config.suppressionLimit ?? 0,
+				config.quality?.attributeWeights
+			)
+		);
 		const privacy = checkPrivacy(classes, {
 			criteria,
 			suppressionLimit: Math.floor((config.suppressionLimit ?? 0) * census.rows),
