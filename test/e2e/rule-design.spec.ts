@@ -173,4 +173,53 @@ test.describe('interactive rule design on the sample', () => {
 		await step(page, 'roles');
 		await expect(page.getByTestId('roles-table')).toBeVisible();
 	});
+
+	test('peculiar values are listed, a decision changes the risk, and the tour shows k growing', async ({
+		page
+	}) => {
+		test.setTimeout(240_000);
+		await importSample(page);
+		await step(page, 'roles');
+		// A preset fills roles, rules and models; the checklist is tied to the data.
+		await page.getByLabel('次世代医療基盤法・匿名加工').check();
+		await page.getByTestId('preset-k').selectOption('5');
+		await page.getByRole('button', { name: 'プリセットを適用' }).click();
+		await expect(page.getByTestId('preset-current')).toContainText('匿名加工');
+		await expect(roleSelect(page, '患者ID')).toHaveValue('identifying');
+		await expect(page.getByLabel('患者ID の扱い')).toHaveValue('surrogate');
+		await expect(page.getByTestId('checklist').locator('li')).toHaveCount(5);
+		await expect(page.getByTestId('k-select')).toHaveValue('5');
+		await page.screenshot({ path: 'test-results/design-preset-ja.png' });
+
+		await step(page, 'peculiar');
+		await page.getByRole('button', { name: '特異な記述を探す' }).click();
+		const table = page.getByTestId('peculiar-table');
+		await expect(table).toBeVisible();
+		const first = table.locator('tbody tr').first();
+		const rows = Number((await first.locator('td.num').textContent())!.replace(/,/g, ''));
+		const value = (await first.locator('th').textContent())!.trim();
+		await page.getByLabel(`${value} の扱い`).selectOption('suppress');
+		await page.getByLabel(`${value} の理由`).fill('症例数が極めて少ない');
+		await page.getByLabel(`${value} の理由`).press('Tab');
+		await expect(page.getByTestId('fig-suppressed')).toContainText(`うち特異な記述の判断で削除: ${rows}`);
+		await expect(page.getByTestId('peculiar-count')).toContainText('1 /');
+		await page.screenshot({ path: 'test-results/design-peculiar-ja.png' });
+
+		await step(page, 'tour');
+		await page.getByTestId('tour-row').fill('1');
+		const sharing = page.getByTestId('tour-sharing');
+		await expect(sharing).toBeVisible();
+		const before = Number(await sharing.getAttribute('data-value'));
+		await page.getByTestId('tour-coarsen').click();
+		await expect
+			.poll(async () => Number(await sharing.getAttribute('data-value')))
+			.toBeGreaterThanOrEqual(before);
+		await page.getByRole('group', { name: '表示言語' }).getByRole('button', { name: 'English' }).click();
+		await expect(sharing).toContainText('This person is one in');
+		await page.screenshot({ path: 'test-results/design-tour-en.png' });
+		await step(page, 'peculiar');
+		await page.screenshot({ path: 'test-results/design-peculiar-en.png' });
+		await step(page, 'roles');
+		await page.screenshot({ path: 'test-results/design-roles-en.png' });
+	});
 });

@@ -83,7 +83,10 @@ export class Design {
 		this.outcome = null;
 		this.compared = null;
 		this.tour = null;
-		this.proposals = await this.host.client().proposeRoles(table.id);
+		this.proposals = [];
+		const proposals = await this.host.client().proposeRoles(table.id);
+		if (this.tableId !== table.id) return;
+		this.proposals = proposals;
 		const p = this.project;
 		if (p.ui?.tableId !== table.id || Object.keys(p.attributes).length === 0) {
 			// A new table: start from the proposals (the person confirms or changes each).
