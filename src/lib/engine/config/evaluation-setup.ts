@@ -5,7 +5,7 @@
  * information loss for the same transformation.
  */
 import type { ProjectConfig } from './project-config';
-import { createCriteria, type PrivacyModelSpec as CriteriaSpec } from '../criteria';
+import { createCriteria } from '../criteria';
 import type { EvaluationSetup, PrivacyCriterion, SensitiveAttributeSetup } from '../criteria/criterion';
 import type { Hierarchy } from '../hierarchy/hierarchy';
 import type { MetricContext } from '../metrics/measures';
@@ -37,8 +37,7 @@ export function projectCriteria(
 	sensitive: readonly SensitiveAttributeSetup[]
 ): PrivacyCriterion[] {
 	const setup: EvaluationSetup = { rows, populationTableRows, population: config.population, sensitive };
-	// The config's specs are the criteria's specs (same fields); the config parser validated them.
-	return createCriteria((config.privacy ?? []) as unknown as CriteriaSpec[], setup);
+	return createCriteria(config.privacy ?? [], setup);
 }
 
 /**

@@ -3,6 +3,7 @@
  * This module only validates already-parsed JSON — no file access — so the browser, the worker
  * and the CLI share it. Every error names the offending field (e.g. `privacy[1].l`).
  */
+import type { LDiversityVariant, PrivacyModelSpec as CriterionSpec, TClosenessVariant } from '../criteria';
 import { japanPopulationModel, type CensusDimension } from '../jp/population';
 
 export type AttributeRole = 'identifying' | 'quasi-identifying' | 'sensitive' | 'insensitive';
@@ -23,35 +24,19 @@ export interface AttributeConfig {
 	[extra: string]: unknown;
 }
 
-export type LDiversityVariant = 'distinct' | 'entropy' | 'grassberger-entropy' | 'recursive';
-export type TClosenessVariant = 'equal' | 'hierarchical' | 'ordered';
-export type PopulationEstimator = 'pitman' | 'zayatz' | 'snb' | 'dankar';
+export type { LDiversityVariant, TClosenessVariant };
+/** Population-uniqueness estimators (criteria/risk-based). */
+export type PopulationEstimator = Extract<CriterionSpec, { model: 'population-uniqueness' }>['estimator'];
 
-/** One privacy model, as written in the project file (issue 3). */
-export type PrivacyModelSpec =
-	| { model: 'k-anonymity'; k: number }
-	| { model: 'l-diversity'; variant: LDiversityVariant; attribute: string; l: number; c?: number }
-	| { model: 't-closeness'; variant: TClosenessVariant; attribute: string; t: number }
-	| { model: 'delta-presence'; deltaMin: number; deltaMax: number; subset: string }
-	| {
-			model: 'k-map';
-			k: number;
-			subset?: string;
-			population?: number;
-			estimator?: 'poisson' | 'zero-truncated-poisson';
-			significance?: number;
-	  }
-	| { model: 'average-risk'; threshold: number }
-	| { model: 'sample-uniqueness'; threshold: number }
-	| {
-			model: 'population-uniqueness';
-			threshold: number;
-			estimator: PopulationEstimator;
-			population?: number;
-	  }
-	| { model: 'beta-likeness'; variant: 'basic' | 'enhanced'; attribute: string; beta: number }
-	/** ARX's Inclusion: a research subset without a privacy guarantee of its own. */
-	| { model: 'inclusion'; subset: string };
+/**
+ * One privacy model, as written in the project file (issue 3): the criteria's own spec
+ * (criteria/createCriteria), except that a research subset is required where the model needs one.
+ */
+export type PrivacyModelSpec = CriterionSpec extends infer S
+	? S extends { model: 'delta-presence' | 'inclusion' }
+		? S & { subset: string }
+		: S
+	: never;
 
 export type PrivacyModelName = PrivacyModelSpec['model'];
 

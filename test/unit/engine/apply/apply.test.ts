@@ -25,6 +25,30 @@ const sexRows = [
 ];
 const header = ['patient_id', 'name', 'age', 'sex', 'disease', 'visit'];
 
+/** What the search's evaluator says of the transformation age 1, sex 0 (the apply verdict must match). */
+function searchVerdict(p: ReturnType<typeof project>, rows: string[][], suppressionLimit: number) {
+	const table = encodeRows(header, rows);
+	const prepared = prepareSearch({
+		config: p.config,
+		table,
+		quasiIdentifiers: ['age', 'sex'].map((name) => ({
+			name,
+			column: table.columns.find((c) => c.name === name)!,
+			hierarchy: p.hierarchies[name as 'age' | 'sex']
+		})),
+		sensitive: ['disease'],
+		hierarchies: p.hierarchies
+	});
+	const evaluator = new Evaluator(prepared.data, {
+		criteria: prepared.criteria,
+		suppressionLimit: Math.floor(suppressionLimit * rows.length),
+		sensitiveCardinalities: prepared.data.sensitiveCardinalities,
+		sampleRows: prepared.data.sampleRows,
+		completelyGeneralized: completelyGeneralized(prepared.data)
+	});
+	return describeClasses(evaluator.evaluate(Int32Array.of(1, 0)));
+}
+
 /** 40 patients × 2 visits; ages spread so that some 10-year bands are thin. */
 function makeRows(): string[][] {
 	const rows: string[][] = [];
@@ -87,27 +111,7 @@ describe('applyTable', () => {
 		}
 
 		// The engine's own evaluation of the same transformation on the in-memory table.
-		const table = encodeRows(header, rows);
-		const qis = ['age', 'sex'].map((name) => ({
-			name,
-			column: table.columns.find((c) => c.name === name)!,
-			hierarchy: p.hierarchies[name as 'age' | 'sex']
-		}));
-		const prepared = prepareSearch({
-			config: p.config,
-			table,
-			quasiIdentifiers: qis,
-			sensitive: ['disease'],
-			hierarchies: p.hierarchies
-		});
-		const evaluator = new Evaluator(prepared.data, {
-			criteria: prepared.criteria,
-			suppressionLimit: Math.floor(0.3 * rows.length),
-			sensitiveCardinalities: prepared.data.sensitiveCardinalities,
-			sampleRows: prepared.data.sampleRows,
-			completelyGeneralized: completelyGeneralized(prepared.data)
-		});
-		const expected = describeClasses(evaluator.evaluate(Int32Array.of(1, 0)));
+		const expected = searchVerdict(p, rows, 0.3);
 		expect(expected.suppressedRecords).toBeGreaterThan(0);
 		expect(summary.privacy.suppressedRecords).toBe(expected.suppressedRecords);
 		expect(summary.privacy.equivalenceClasses).toBe(expected.equivalenceClasses);
@@ -156,26 +160,7 @@ describe('applyTable', () => {
 			suppressionLimit: 0.9
 		});
 		const { summary } = await applyTable(p, rowsInput(header, rows));
-		const table = encodeRows(header, rows);
-		const prepared = prepareSearch({
-			config: p.config,
-			table,
-			quasiIdentifiers: ['age', 'sex'].map((name) => ({
-				name,
-				column: table.columns.find((c) => c.name === name)!,
-				hierarchy: p.hierarchies[name as 'age' | 'sex']
-			})),
-			sensitive: ['disease'],
-			hierarchies: p.hierarchies
-		});
-		const evaluator = new Evaluator(prepared.data, {
-			criteria: prepared.criteria,
-			suppressionLimit: Math.floor(0.9 * rows.length),
-			sensitiveCardinalities: prepared.data.sensitiveCardinalities,
-			sampleRows: prepared.data.sampleRows,
-			completelyGeneralized: completelyGeneralized(prepared.data)
-		});
-		const expected = describeClasses(evaluator.evaluate(Int32Array.of(1, 0)));
+		const expected = searchVerdict(p, rows, 0.9);
 		expect(expected.suppressedRecords).toBeGreaterThan(0);
 		expect(summary.privacy.suppressedRecords).toBe(expected.suppressedRecords);
 		expect(summary.privacy.distinctLReached?.disease).toBeGreaterThanOrEqual(3);
