@@ -8,6 +8,7 @@ import { hierarchyFromRows, hierarchyRows, type Hierarchy } from '$lib/engine/hi
 import { hierarchyFromCsv } from '$lib/engine/hierarchy/arx-csv';
 import { proposeRoles } from '$lib/engine/jp/identifiers';
 import { detectPeculiar, PECULIAR_THRESHOLD } from '$lib/engine/peculiar';
+import { attributeRisks } from '$lib/engine/risk/attribute-risk';
 import { searchProject } from '$lib/engine/search/project-search';
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
 import type {
@@ -282,6 +283,20 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 				rows: s.source.rowCount,
 				examples
 			};
+		},
+
+		/**
+		 * Which quasi-identifiers (alone and in pairs) make records unique under the current rules:
+		 * the share of records unique on each (engine risk/attribute-risk, after ARX's RiskModelAttributes).
+		 */
+		uniqueness(tableId: string, project: ProjectConfig): { attributes: string[]; uniqueShare: number }[] {
+			const s = session(tableId, project);
+			const generalized = s.generalized(s.levelsOf(project.transformation));
+			return attributeRisks(
+				generalized.map((g) => g.codes),
+				s.table.rowCount,
+				Math.min(2, generalized.length)
+			).map((r) => ({ attributes: r.attributes.map((i) => s.qis[i].name), uniqueShare: r.uniqueShare }));
 		},
 
 		/** "One in how many?": the rows that share a record's generalized QI values. */

@@ -217,6 +217,8 @@ export const designJa = {
 	'compare.examples': '変わる行の例',
 	'compare.row': '行',
 	'compare.distribution': '{name} の分布 ({side})',
+	'compare.uniqueness': '属性ごとの一意なレコードの割合 (現在のルール)',
+	'compare.uniqueItem': '{label}: {share} が一意',
 
 	'tour.heading': 'あなたは何人の中の一人？',
 	'tour.intro':
@@ -455,6 +457,8 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'compare.examples': 'Rows that change (examples)',
 	'compare.row': 'Row',
 	'compare.distribution': 'Distribution of {name} ({side})',
+	'compare.uniqueness': 'Share of records unique per attribute (current rules)',
+	'compare.uniqueItem': '{label}: {share} unique',
 
 	'tour.heading': 'One in how many?',
 	'tour.intro':

@@ -59,6 +59,8 @@ export class Design {
 	/** The rules in force before an optimum was applied (to compare or go back). */
 	previousTransformation = $state.raw<Record<string, number> | null>(null);
 	compared = $state.raw<CompareResult | null>(null);
+	/** Share of records unique on each QI and pair of QIs under the current rules. */
+	uniqueness = $state.raw<{ attributes: string[]; uniqueShare: number }[] | null>(null);
 	tour = $state.raw<TourResult | null>(null);
 	peculiar = $state.raw<PeculiarView | null>(null);
 
@@ -323,9 +325,14 @@ export class Design {
 	async compare(): Promise<void> {
 		if (!this.tableId) return;
 		try {
-			this.compared = await this.host
-				.client()
-				.compare(this.tableId, $state.snapshot(this.project) as Project);
+			const project = $state.snapshot(this.project) as Project;
+			const client = this.host.client();
+			const [compared, uniqueness] = await Promise.all([
+				client.compare(this.tableId, project),
+				client.uniqueness(this.tableId, project)
+			]);
+			this.compared = compared;
+			this.uniqueness = uniqueness;
 		} catch (error) {
 			this.riskError = errorMessage(error);
 		}

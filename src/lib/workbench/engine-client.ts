@@ -242,6 +242,10 @@ export class EngineClient {
 		return this.call((api) => api.compare(tableId, project));
 	}
 
+	uniqueness(tableId: string, project: Project): Promise<{ attributes: string[]; uniqueShare: number }[]> {
+		return this.call((api) => api.uniqueness(tableId, project));
+	}
+
 	shareOf(tableId: string, project: Project, row: number): Promise<TourResult> {
 		return this.call((api) => api.shareOf(tableId, project, row));
 	}

@@ -122,4 +122,20 @@ describe.skipIf(!existsSync(samplePath))('rule-design worker API on the sample',
 		);
 		expect(result.suppressedRecords).toBe(outcome.suppressedRecords);
 	});
+
+	it('reports the share of records unique on each attribute and pair under the rules', () => {
+		const p = project({ 性別: 0, 生年月日: 1, 都道府県: 0 });
+		const shares = api.uniqueness('t', p);
+		const single = shares.find((r) => r.attributes.length === 1 && r.attributes[0] === '生年月日')!;
+		const pair = shares.find((r) => r.attributes.join() === '性別,生年月日')!;
+		const unique = (levels: Record<string, number>) => {
+			const sizes = classSizes(levels, {
+				...p,
+				attributes: Object.fromEntries(Object.entries(p.attributes).filter(([n]) => n in levels))
+			});
+			return sizes.filter((s) => s === 1).length / table.rowCount;
+		};
+		expect(single.uniqueShare).toBeCloseTo(unique({ 生年月日: 1 }), 12);
+		expect(pair.uniqueShare).toBeCloseTo(unique({ 性別: 0, 生年月日: 1 }), 12);
+	});
 });
