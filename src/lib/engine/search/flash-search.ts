@@ -177,8 +177,10 @@ export function* flashSearch(options: SearchOptions): Generator<SearchProgress, 
 	let bestLoss: Loss | null = null;
 	let bestEvaluation: Evaluation | null = null;
 	let lastReport = 0;
+	// Nodes failing on a single attribute count as checks, as they do in ARX.
+	let rejections = 0;
 	const progress = (): SearchProgress => ({
-		checked: evaluator.checks,
+		checked: evaluator.checks + rejections,
 		latticeSize: size,
 		bestLoss: bestLoss ? quality.present(bestLoss) : null,
 		tags
@@ -188,6 +190,7 @@ export function* flashSearch(options: SearchOptions): Generator<SearchProgress, 
 	const check = (node: number): boolean => {
 		const levels = lattice.levelsOf(node);
 		if (rejected(levels)) {
+			rejections++;
 			tagFrom(node, TAG_NOT_ANONYMOUS, false);
 			return false;
 		}
@@ -253,7 +256,7 @@ export function* flashSearch(options: SearchOptions): Generator<SearchProgress, 
 		}
 	}
 
-	const common = { checked: evaluator.checks, latticeSize: size, optimal: false, tags, lattice };
+	const common = { checked: evaluator.checks + rejections, latticeSize: size, optimal: false, tags, lattice };
 	if (bestLoss === null || best < 0) {
 		return {
 			levels: null,
