@@ -25,14 +25,25 @@ import {
 export const CHUNK_BYTES = 1 << 16;
 const PARSE_CHARS = 1 << 16;
 
+/** The file's bytes in chunks; an unreadable file is a ConfigError naming `data.path`. */
+async function* fileChunks(file: string): AsyncGenerator<Buffer> {
+	try {
+		for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) yield chunk as Buffer;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === undefined) throw error;
+		throw new ConfigError(`data.path: cannot read "${file}" (${code})`);
+	}
+}
+
 /** The detector's sample read as a stream: the head, and 64 KiB from the first non-ASCII byte. */
 async function encodingSample(file: string): Promise<EncodingSample> {
 	const head: Buffer[] = [];
 	let headBytes = 0;
 	const window: Buffer[] = [];
 	let windowBytes = 0;
-	for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-		let buffer = chunk as Buffer;
+	for await (const chunk of fileChunks(file)) {
+		let buffer = chunk;
 		if (headBytes < ENCODING_SAMPLE_BYTES) {
 			head.push(buffer);
 			headBytes += buffer.length;
@@ -76,8 +87,8 @@ export async function fileInput(file: string, config: ProjectConfig): Promise<Ap
 			return final ? [...parser.push(text), ...parser.finish()] : parser.push(text);
 		};
 		try {
-			for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-				const text = decoder.decode(chunk as Buffer, { stream: true });
+			for await (const chunk of fileChunks(file)) {
+				const text = decoder.decode(chunk, { stream: true });
 				// Parsed in slices so that each batch's rows die young (see CHUNK_BYTES).
 				for (let at = 0; at < text.length; at += PARSE_CHARS) {
 					const rows = parse(text.slice(at, at + PARSE_CHARS), false);

@@ -4,18 +4,23 @@
  * quasi-identifier is covered by its hierarchy. Shared by the `search`, `risk` and `apply` commands.
  */
 import path from 'node:path';
-import { hierarchyFromCsv } from '../src/lib/engine/hierarchy/arx-csv';
-import { buildHierarchyRows, validateHierarchySpec } from '../src/lib/engine/hierarchy/builders';
-import { hierarchyFromRows, missingValues, type Hierarchy } from '../src/lib/engine/hierarchy/hierarchy';
 import {
+	buildHierarchyRows,
 	ConfigError,
+	type EncodedColumn,
+	type EncodedTable,
+	type Hierarchy,
 	type HierarchyConfig,
-	type ProjectConfig
-} from '../src/lib/engine/config/project-config';
-import { levelZeroHierarchy } from '../src/lib/engine/config/level-zero-hierarchy';
-import { importTable, type ImportWarning } from '../src/lib/engine/table/import';
-import type { TextEncodingName } from '../src/lib/engine/table/encoding';
-import type { EncodedColumn, EncodedTable } from '../src/lib/engine/table/encoded-table';
+	hierarchyFromCsv,
+	hierarchyFromRows,
+	importTable,
+	type ImportWarning,
+	levelZeroHierarchy,
+	missingValues,
+	type ProjectConfig,
+	type TextEncodingName,
+	validateHierarchySpec
+} from '../src/lib/engine';
 import { encodingOption, readBytes, readProjectConfig, readText } from './read-input';
 
 export interface LoadedQuasiIdentifier {

@@ -8,19 +8,26 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { ConfigError, type ProjectConfig } from '../../src/lib/engine/config/project-config';
-import type { Hierarchy } from '../../src/lib/engine/hierarchy/hierarchy';
-import { parseCsvText } from '../../src/lib/engine/table/csv';
-import { applyRows, type ApplyInput, type ApplyOptions } from '../../src/lib/engine/apply/apply-rows';
-import type { OutputDelimiter, OutputEncoding } from '../../src/lib/engine/export/delimited-writer';
-import { parseKey } from '../../src/lib/engine/pseudonym/hmac';
-import { parseOptOutList } from '../../src/lib/engine/optout/opt-out';
+import {
+	type ApplyInput,
+	type ApplyOptions,
+	applyRows,
+	buildProcessingRecord,
+	ConfigError,
+	type Hierarchy,
+	type OutputDelimiter,
+	type OutputEncoding,
+	parseCsvText,
+	parseKey,
+	parseOptOutList,
+	type Preset,
+	processingRecordJson,
+	type ProjectConfig,
+	projectHash,
+	renderProcessingRecordHtml
+} from '../../src/lib/engine';
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { projectHash } from '../../src/lib/engine/project/project-file';
-import { buildProcessingRecord, processingRecordJson } from '../../src/lib/engine/report/processing-record';
-import { renderProcessingRecordHtml } from '../../src/lib/engine/report/report-html';
-import type { Preset } from '../../src/lib/engine/report/checklist';
 import packageJson from '../../package.json';
 import { CHUNK_BYTES, distinctInputValues, fileInput } from '../data-input';
 import { loadHierarchies } from '../load-project';

@@ -4,23 +4,23 @@
  * (issue 4). With --records, also one CSV row per input record: row,fk,Fk,risk,suda_score,dis_score.
  */
 import { writeFile } from 'node:fs/promises';
-import { ConfigError } from '../../src/lib/engine/config/project-config';
-import { groupify } from '../../src/lib/engine/classes/groupify';
-import {
-	censusClassSizes,
-	POPULATION_SOURCE,
-	type AreaRef,
-	type CensusDimension
-} from '../../src/lib/engine/jp/population';
-import { journalistRisk, marketerRisk } from '../../src/lib/engine/risk/sample-risk';
-import { generalizeColumn } from '../../src/lib/engine/hierarchy/hierarchy';
 import {
 	analyzeRisk,
+	type AreaRef,
+	censusClassSizes,
+	type CensusDimension,
+	columnByName,
+	ConfigError,
+	type EncodedColumn,
+	generalizeColumn,
+	groupify,
+	journalistRisk,
+	marketerRisk,
+	POPULATION_SOURCE,
 	type RiskKey,
 	type RiskResult,
 	type RiskSensitive
-} from '../../src/lib/engine/risk/risk-analysis';
-import { columnByName, type EncodedColumn } from '../../src/lib/engine/table/encoded-table';
+} from '../../src/lib/engine';
 import { loadProject, type LoadedProject } from '../load-project';
 
 /** Key values treated as missing (sdcMicro's NA; R reads both as NA from a CSV). */

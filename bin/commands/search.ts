@@ -2,9 +2,7 @@
  * `tokumei search <config.json>`: the optimal (or, for huge lattices, heuristic) transformation as
  * one JSON object on stdout (issue 3 contract). A bad config: a message on stderr and exit code 2.
  */
-import { ConfigError } from '../../src/lib/engine/config/project-config';
-import { prepareSearch, searchProject } from '../../src/lib/engine/search/project-search';
-import { runToEnd } from '../../src/lib/engine/search/optimal-search';
+import { ConfigError, prepareSearch, runToEnd, searchProject } from '../../src/lib/engine';
 import { loadProject } from '../load-project';
 
 const usage = 'Usage: tokumei search <config.json>\n';

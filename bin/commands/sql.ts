@@ -4,10 +4,7 @@
  * already inside a database (issue 6). The data file is read once (streaming, as `apply` pass 1) to
  * decide which classes are suppressed; the SQL names them by their generalized values.
  */
-import { ConfigError } from '../../src/lib/engine/config/project-config';
-import { planApply } from '../../src/lib/engine/apply/apply-rows';
-import { generateSql } from '../../src/lib/engine/sql/generate-sql';
-import { SQL_DIALECTS, type SqlDialect } from '../../src/lib/engine/sql/dialect';
+import { ConfigError, generateSql, planApply, SQL_DIALECTS, type SqlDialect } from '../../src/lib/engine';
 import { openStreamingProject } from './apply';
 
 const usage = `Usage: tokumei sql <config.json> --dialect sqlite|duckdb|spark|postgres [--table <name>]

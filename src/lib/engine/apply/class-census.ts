@@ -48,7 +48,7 @@ export class QiGeneralizer {
 		if (leaf === undefined) {
 			throw new ApplyError(
 				'VALUE_NOT_IN_HIERARCHY',
-				`record ${record}: the value ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} of ` +
+				`attributes.${this.name}.hierarchy: record ${record}: the value ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} of ` +
 					`"${this.name}" is missing from its hierarchy (add it to the hierarchy)`
 			);
 		}

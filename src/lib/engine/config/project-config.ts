@@ -117,6 +117,22 @@ const AGGREGATES: readonly QualityAggregate[] = ['geometric-mean', 'arithmetic-m
 
 type Json = Record<string, unknown>;
 
+/**
+ * The attribute of that name, own properties only: names come from the file, and "constructor" or
+ * "toString" must not find Object.prototype's members.
+ */
+function attributeNamed(
+	attributes: Record<string, AttributeConfig>,
+	name: string
+): AttributeConfig | undefined {
+	return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+}
+
+/** Sets a key read from the file; a column named "__proto__" stays a key (plain assignment would not). */
+function setOwn<T>(target: Record<string, T>, name: string, value: T): void {
+	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isObject(value: unknown): value is Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -199,7 +215,7 @@ function parseAttributes(value: unknown): Record<string, AttributeConfig> {
 		const role = oneOf(a.role, `${field}.role`, ROLES);
 		const parsed: AttributeConfig = { ...a, role };
 		if (a.hierarchy !== undefined) parsed.hierarchy = parseHierarchy(a.hierarchy, `${field}.hierarchy`);
-		result[name] = parsed;
+		setOwn(result, name, parsed);
 	}
 	return result;
 }
@@ -210,7 +226,7 @@ function sensitiveAttribute(
 	attributes: Record<string, AttributeConfig>
 ): string {
 	const name = string(value, field);
-	const attribute = attributes[name];
+	const attribute = attributeNamed(attributes, name);
 	if (!attribute) throw new ConfigError(`${field}: no attribute named "${name}" in "attributes"`);
 	if (attribute.role !== 'sensitive') {
 		throw new ConfigError(`${field}: attribute "${name}" must have the role "sensitive"`);
@@ -251,7 +267,7 @@ function parsePrivacyModel(
 				'ordered'
 			] as const);
 			const attribute = sensitiveAttribute(m.attribute, `${field}.attribute`, attributes);
-			if (variant === 'hierarchical' && !attributes[attribute].hierarchy) {
+			if (variant === 'hierarchical' && !attributeNamed(attributes, attribute)?.hierarchy) {
 				throw new ConfigError(
 					`${field}.variant: hierarchical t-closeness needs a hierarchy for "${attribute}"`
 				);
@@ -331,10 +347,10 @@ function parseQuality(value: unknown, attributes: Record<string, AttributeConfig
 		const weights = object(q.attributeWeights, 'quality.attributeWeights');
 		quality.attributeWeights = {};
 		for (const [name, weight] of Object.entries(weights)) {
-			if (!attributes[name]) {
+			if (!attributeNamed(attributes, name)) {
 				throw new ConfigError(`quality.attributeWeights.${name}: no attribute named "${name}"`);
 			}
-			quality.attributeWeights[name] = number(weight, `quality.attributeWeights.${name}`, 0);
+			setOwn(quality.attributeWeights, name, number(weight, `quality.attributeWeights.${name}`, 0));
 		}
 	}
 	return quality;
@@ -361,10 +377,10 @@ function parseCensusMapping(
 	const columns: Record<string, CensusDimension> = {};
 	for (const [name, dimension] of Object.entries(spec)) {
 		const field = `population.census.${name}`;
-		if (attributes[name]?.role !== 'quasi-identifying') {
+		if (attributeNamed(attributes, name)?.role !== 'quasi-identifying') {
 			throw new ConfigError(`${field}: "${name}" is not a quasi-identifying attribute`);
 		}
-		columns[name] = oneOf(dimension, field, ['area', 'sex', 'age'] as const);
+		setOwn(columns, name, oneOf(dimension, field, ['area', 'sex', 'age'] as const));
 	}
 	return columns;
 }
@@ -424,17 +440,17 @@ export function parseProjectConfig(json: unknown): ProjectConfig {
 		const t = object(root.transformation, 'transformation');
 		config.transformation = {};
 		for (const [name, level] of Object.entries(t)) {
-			if (attributes[name]?.role !== 'quasi-identifying') {
+			if (attributeNamed(attributes, name)?.role !== 'quasi-identifying') {
 				throw new ConfigError(`transformation.${name}: "${name}" is not a quasi-identifying attribute`);
 			}
 			const value = integer(level, `transformation.${name}`, 0);
-			if (value > 0 && attributes[name].hierarchy === undefined) {
+			if (value > 0 && attributeNamed(attributes, name)?.hierarchy === undefined) {
 				throw new ConfigError(
 					`transformation.${name}: level ${value} needs a hierarchy for "${name}" ` +
 						'(a quasi-identifier without one has only level 0)'
 				);
 			}
-			config.transformation[name] = value;
+			setOwn(config.transformation, name, value);
 		}
 	}
 	const weights = optionalString(root.weights, 'weights');

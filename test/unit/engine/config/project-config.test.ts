@@ -89,3 +89,25 @@ describe('parseProjectConfig', () => {
 		expect(bad({ people: 3 })).toThrow(/^population: expected "size", "samplingFraction" or "area"/);
 	});
 });
+
+describe('attribute names from the file', () => {
+	it('never resolve to Object.prototype members, and "__proto__" stays an attribute', () => {
+		const config = JSON.parse(
+			'{"tokumei":1,"data":{"path":"d.csv"},"attributes":{"__proto__":{"role":"quasi-identifying"}},' +
+				'"transformation":{"__proto__":0},"quality":{"attributeWeights":{"__proto__":2}}}'
+		);
+		const parsed = parseProjectConfig(config);
+		expect(Object.keys(parsed.attributes)).toEqual(['__proto__']);
+		expect(Object.keys(parsed.transformation ?? {})).toEqual(['__proto__']);
+		expect(Object.keys(parsed.quality?.attributeWeights ?? {})).toEqual(['__proto__']);
+		const inherited = (patch: object) => () =>
+			parseProjectConfig({ tokumei: 1, data: { path: 'd.csv' }, attributes: {}, ...patch });
+		expect(inherited({ transformation: { constructor: 0 } })).toThrow(/^transformation\.constructor: /);
+		expect(inherited({ quality: { attributeWeights: { toString: 1 } } })).toThrow(
+			/^quality\.attributeWeights\.toString: no attribute/
+		);
+		expect(inherited({ privacy: [{ model: 'l-diversity', attribute: 'valueOf', l: 2 }] })).toThrow(
+			/^privacy\[0\]\.attribute: no attribute named "valueOf"/
+		);
+	});
+});
