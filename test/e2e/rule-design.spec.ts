@@ -222,4 +222,23 @@ test.describe('interactive rule design on the sample', () => {
 		await step(page, 'roles');
 		await page.screenshot({ path: 'test-results/design-roles-en.png' });
 	});
+
+	test('an imported ARX hierarchy is previewed and stays editable in place', async ({ page }) => {
+		await importSample(page);
+		await step(page, 'rules');
+		const rule = page.locator('[data-rule="性別"]');
+		await expect(rule).toBeVisible();
+		await page.getByLabel('性別 の ARX 階層 CSV').setInputFiles({
+			name: 'sex.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('女;F;*\n男;M;*\n')
+		});
+		await expect(page.getByLabel('性別 の階層の作り方')).toHaveValue('rows');
+		await expect(rule.locator('table.preview')).toContainText('F');
+		await rule.getByText('階層を編集').click();
+		await page.getByLabel('女 のレベル 1').fill('Female');
+		await page.getByLabel('女 のレベル 1').press('Enter');
+		await expect(rule.locator('table.preview tbody')).toContainText('Female');
+		await expect(page.getByLabel('性別 の階層の作り方')).toHaveValue('rows');
+	});
 });
