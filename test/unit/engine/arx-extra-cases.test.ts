@@ -71,6 +71,10 @@ const MEASURES: Record<string, { factory: string; quality: Record<string, unknow
 
 /** `dataset measure k=K s=S practical|exact [weights] -> [levels] loss`, as measured (see header). */
 const MEASURED = `
+cup entropy k=100 s=0.04 practical -> [3, 4, 1, 1, 0, 1, 2, 1] 2001343.4737485605
+cup entropy k=5 s=0.04 practical -> [2, 4, 0, 1, 0, 4, 4, 4] 1764006.4033760305
+cup entropy k=100 s=0.04 exact -> [3, 4, 1, 1, 0, 4, 4, 4] 1994002.8308631124
+cup entropy k=5 s=0.04 exact -> [2, 4, 0, 1, 0, 4, 4, 4] 1764006.4033760305
 cup loss k=5 s=0 practical -> [5, 2, 1, 1, 1, 4, 4, 4] 0.7776985288904885
 cup loss k=5 s=0.04 practical -> [4, 3, 0, 0, 0, 1, 3, 1] 0.15089346801304226
 cup loss k=10 s=0 practical -> [4, 4, 1, 1, 1, 4, 4, 4] 0.7795417618899969
