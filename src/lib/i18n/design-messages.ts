@@ -352,7 +352,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'rules.importOf': 'ARX hierarchy CSV for {name}',
 	'rules.level': 'Level {level}',
 	'rules.levelOf': 'Generalization level of {name}',
-	'rules.groups': '{count} groups',
+	'rules.groups': 'groups: {count}',
 	'rules.value': 'Value',
 	'rules.count': 'Rows',
 	'rules.preview': 'Value → generalization per level (most frequent first)',
