@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../bin/cli';
+import { captured } from './cli-fixtures';
 import { tempDirs } from './temp-dirs';
 
 const tempDir = tempDirs('tokumei-badcfg-');
@@ -28,28 +29,14 @@ const data = 'age,zip,sex,disease\n21,1234567,m,flu\n34,1234599,f,cold\n21,12345
 const ageCsv = '21;20-29;*\n34;30-39;*\n';
 
 async function run(command: string, dir: string) {
-	let stderr = '';
-	const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-		stderr += String(chunk);
-		return true;
-	});
-	const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 	const extra =
 		command === 'apply'
 			? ['--out', path.join(dir, 'out.csv')]
 			: command === 'sql'
 				? ['--dialect', 'sqlite']
 				: [];
-	try {
-		const code = await main([command, path.join(dir, 'project.json'), ...extra]);
-		return { code, stderr };
-	} finally {
-		err.mockRestore();
-		out.mockRestore();
-	}
+	return captured(() => main([command, path.join(dir, 'project.json'), ...extra]));
 }
-
-afterEach(() => vi.restoreAllMocks());
 
 const FIELD =
 	/^tokumei \w+: (config|tokumei|data|attributes|privacy|suppressionLimit|quality|search|transformation|weights|household|population|suda)[\w.[\]\-:"\s]/;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../bin/commands/risk';
 import { censusCount } from '../../../src/lib/engine/jp/population';
+import { ADULT_ATTRIBUTES, ADULT_DIR, adultQuasiIdentifiers, captured } from './cli-fixtures';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const present = existsSync(path.join(shared, 'reference/sdcmicro/records/francdat.csv'));
@@ -19,42 +20,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function runRisk(config: unknown, extra: string[] = []) {
 	const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
 	writeFileSync(file, JSON.stringify(config));
-	let stdout = '';
-	let stderr = '';
-	const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += chunk), true));
-	const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += chunk), true));
-	try {
-		const code = await run([file, ...extra]);
-		return { code, stdout, stderr };
-	} finally {
-		out.mockRestore();
-		err.mockRestore();
-	}
+	return captured(() => run([file, ...extra]));
 }
 
-const adultQis = [
-	'sex',
-	'age',
-	'race',
-	'marital-status',
-	'education',
-	'native-country',
-	'workclass',
-	'occupation',
-	'salary-class'
-];
 const adultConfig = (extra: Record<string, unknown> = {}) => ({
 	tokumei: 1,
-	data: { path: path.join(shared, 'datasets/arx/adult/adult.csv'), delimiter: ';' },
-	attributes: Object.fromEntries(
-		adultQis.map((name) => [
-			name,
-			{
-				role: 'quasi-identifying',
-				hierarchy: { path: path.join(shared, `datasets/arx/adult/adult_hierarchy_${name}.csv`) }
-			}
-		])
-	),
+	data: { path: path.join(ADULT_DIR, 'adult.csv'), delimiter: ';' },
+	attributes: adultQuasiIdentifiers(),
 	...extra
 });
 
@@ -79,12 +51,12 @@ describe.skipIf(!present)('tokumei risk', () => {
 		expect(report.individualRisk.expectedReidentifications).toBe(19502);
 		expect(report.householdRisk).toBeNull();
 		expect(report.suda2).toMatchObject({ uniqueRecords: 15512, maxScore: 40326, scoreSum: 20402731 });
-		expect(Object.keys(report.suda2.attributeContributions)).toEqual(adultQis);
+		expect(Object.keys(report.suda2.attributeContributions)).toEqual(ADULT_ATTRIBUTES);
 		expect(typeof report.elapsedMs).toBe('number');
 	});
 
 	it('applies a fixed transformation, with other thresholds and k values', async () => {
-		const transformation = Object.fromEntries(adultQis.map((q) => [q, 1]));
+		const transformation = Object.fromEntries(ADULT_ATTRIBUTES.map((q) => [q, 1]));
 		const { code, stdout } = await runRisk(adultConfig({ transformation }), [
 			'--thresholds',
 			'0.09,0.5',

@@ -1,23 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ADULT_ATTRIBUTES, ADULT_AVAILABLE, ADULT_DIR, adultQuasiIdentifiers } from './cli-fixtures';
 import { tempDirs } from './temp-dirs';
 
-const adultDir = path.resolve(process.cwd(), '../shared/datasets/arx/adult');
-const available = existsSync(path.join(adultDir, 'adult.csv'));
+const adultDir = ADULT_DIR;
+const available = ADULT_AVAILABLE;
 if (!available) console.warn(`skipping the search CLI test on adult: ${adultDir} is missing`);
-const attributes = [
-	'sex',
-	'age',
-	'race',
-	'marital-status',
-	'education',
-	'native-country',
-	'workclass',
-	'occupation',
-	'salary-class'
-];
 
 const tempDir = tempDirs('tokumei-search-');
 
@@ -43,15 +33,7 @@ describe('tokumei search', () => {
 			const config = writeConfig({
 				tokumei: 1,
 				data: { path: path.join(adultDir, 'adult.csv'), delimiter: ';' },
-				attributes: Object.fromEntries(
-					attributes.map((a) => [
-						a,
-						{
-							role: 'quasi-identifying',
-							hierarchy: { path: path.join(adultDir, `adult_hierarchy_${a}.csv`) }
-						}
-					])
-				),
+				attributes: adultQuasiIdentifiers(),
 				privacy: [{ model: 'k-anonymity', k: 5 }],
 				suppressionLimit: 0,
 				quality: { measure: 'loss' }
@@ -77,7 +59,7 @@ describe('tokumei search', () => {
 			expect(out.optimal).toBe(true);
 			expect(out.suppressedRecords).toBe(0);
 			expect(out.minClassSize).toBeGreaterThanOrEqual(5);
-			expect(out.levels).toEqual(attributes.map((a) => out.transformation[a]));
+			expect(out.levels).toEqual(ADULT_ATTRIBUTES.map((a) => out.transformation[a]));
 			expect(out.levels).toHaveLength(9);
 			expect(typeof out.informationLoss).toBe('number');
 		},

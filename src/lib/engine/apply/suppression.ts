@@ -91,7 +91,7 @@ export function decideSuppression(
 			const k = minimalClassSize(criteria);
 			throw new ApplyError(
 				'NOT_ANONYMOUS',
-				`the transformation does not satisfy the privacy models within the suppression limit ` +
+				`transformation: it does not satisfy the privacy models within the suppression limit ` +
 					`(${privacy.suppressed} of ${census.rows} records would be suppressed${k > 0 ? `, k = ${k}` : ''}); ` +
 					'choose a transformation the search found anonymous'
 			);
