@@ -5,6 +5,21 @@
  */
 import type { LDiversityVariant, PrivacyModelSpec as CriterionSpec, TClosenessVariant } from '../criteria';
 import { japanPopulationModel, type CensusDimension } from '../jp/population';
+import {
+	ConfigError,
+	integer,
+	number,
+	object,
+	oneOf,
+	optionalBoolean,
+	optionalNumber,
+	optionalString,
+	ownValue,
+	setOwn,
+	string
+} from './json-fields';
+
+export { ConfigError };
 
 export type AttributeRole = 'identifying' | 'quasi-identifying' | 'sensitive' | 'insensitive';
 
@@ -95,14 +110,6 @@ export interface ProjectConfig {
 	[extra: string]: unknown;
 }
 
-export class ConfigError extends Error {
-	readonly code = 'BAD_CONFIG';
-	constructor(message: string) {
-		super(message);
-		this.name = 'ConfigError';
-	}
-}
-
 const ROLES: readonly AttributeRole[] = ['identifying', 'quasi-identifying', 'sensitive', 'insensitive'];
 const MEASURES: readonly QualityMeasure[] = [
 	'loss',
@@ -114,73 +121,6 @@ const MEASURES: readonly QualityMeasure[] = [
 	'non-uniform-entropy'
 ];
 const AGGREGATES: readonly QualityAggregate[] = ['geometric-mean', 'arithmetic-mean', 'sum', 'max', 'rank'];
-
-type Json = Record<string, unknown>;
-
-/**
- * The attribute of that name, own properties only: names come from the file, and "constructor" or
- * "toString" must not find Object.prototype's members.
- */
-function attributeNamed(
-	attributes: Record<string, AttributeConfig>,
-	name: string
-): AttributeConfig | undefined {
-	return Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-}
-
-/** Sets a key read from the file; a column named "__proto__" stays a key (plain assignment would not). */
-function setOwn<T>(target: Record<string, T>, name: string, value: T): void {
-	Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, field: string): Json {
-	if (!isObject(value)) throw new ConfigError(`${field}: expected an object`);
-	return value;
-}
-
-function string(value: unknown, field: string): string {
-	if (typeof value !== 'string' || value === '')
-		throw new ConfigError(`${field}: expected a non-empty string`);
-	return value;
-}
-
-function optionalString(value: unknown, field: string): string | undefined {
-	return value === undefined ? undefined : string(value, field);
-}
-
-function number(value: unknown, field: string, min = -Infinity, max = Infinity): number {
-	if (typeof value !== 'number' || !Number.isFinite(value))
-		throw new ConfigError(`${field}: expected a number`);
-	if (value < min || value > max) throw new ConfigError(`${field}: ${value} is outside [${min}, ${max}]`);
-	return value;
-}
-
-function optionalNumber(value: unknown, field: string, min?: number, max?: number): number | undefined {
-	return value === undefined ? undefined : number(value, field, min, max);
-}
-
-function integer(value: unknown, field: string, min: number): number {
-	const n = number(value, field, min);
-	if (!Number.isInteger(n)) throw new ConfigError(`${field}: expected an integer, got ${n}`);
-	return n;
-}
-
-function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-	if (typeof value !== 'string' || !allowed.includes(value as T)) {
-		throw new ConfigError(`${field}: expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
-	}
-	return value as T;
-}
-
-function optionalBoolean(value: unknown, field: string): boolean | undefined {
-	if (value === undefined) return undefined;
-	if (typeof value !== 'boolean') throw new ConfigError(`${field}: expected true or false`);
-	return value;
-}
 
 function parseHierarchy(value: unknown, field: string): HierarchyConfig {
 	const h = object(value, field);
@@ -226,7 +166,7 @@ function sensitiveAttribute(
 	attributes: Record<string, AttributeConfig>
 ): string {
 	const name = string(value, field);
-	const attribute = attributeNamed(attributes, name);
+	const attribute = ownValue(attributes, name);
 	if (!attribute) throw new ConfigError(`${field}: no attribute named "${name}" in "attributes"`);
 	if (attribute.role !== 'sensitive') {
 		throw new ConfigError(`${field}: attribute "${name}" must have the role "sensitive"`);
@@ -267,7 +207,7 @@ function parsePrivacyModel(
 				'ordered'
 			] as const);
 			const attribute = sensitiveAttribute(m.attribute, `${field}.attribute`, attributes);
-			if (variant === 'hierarchical' && !attributeNamed(attributes, attribute)?.hierarchy) {
+			if (variant === 'hierarchical' && !ownValue(attributes, attribute)?.hierarchy) {
 				throw new ConfigError(
 					`${field}.variant: hierarchical t-closeness needs a hierarchy for "${attribute}"`
 				);
@@ -347,7 +287,7 @@ function parseQuality(value: unknown, attributes: Record<string, AttributeConfig
 		const weights = object(q.attributeWeights, 'quality.attributeWeights');
 		quality.attributeWeights = {};
 		for (const [name, weight] of Object.entries(weights)) {
-			if (!attributeNamed(attributes, name)) {
+			if (!ownValue(attributes, name)) {
 				throw new ConfigError(`quality.attributeWeights.${name}: no attribute named "${name}"`);
 			}
 			setOwn(quality.attributeWeights, name, number(weight, `quality.attributeWeights.${name}`, 0));
@@ -377,7 +317,7 @@ function parseCensusMapping(
 	const columns: Record<string, CensusDimension> = {};
 	for (const [name, dimension] of Object.entries(spec)) {
 		const field = `population.census.${name}`;
-		if (attributeNamed(attributes, name)?.role !== 'quasi-identifying') {
+		if (ownValue(attributes, name)?.role !== 'quasi-identifying') {
 			throw new ConfigError(`${field}: "${name}" is not a quasi-identifying attribute`);
 		}
 		setOwn(columns, name, oneOf(dimension, field, ['area', 'sex', 'age'] as const));
@@ -440,11 +380,11 @@ export function parseProjectConfig(json: unknown): ProjectConfig {
 		const t = object(root.transformation, 'transformation');
 		config.transformation = {};
 		for (const [name, level] of Object.entries(t)) {
-			if (attributeNamed(attributes, name)?.role !== 'quasi-identifying') {
+			if (ownValue(attributes, name)?.role !== 'quasi-identifying') {
 				throw new ConfigError(`transformation.${name}: "${name}" is not a quasi-identifying attribute`);
 			}
 			const value = integer(level, `transformation.${name}`, 0);
-			if (value > 0 && attributeNamed(attributes, name)?.hierarchy === undefined) {
+			if (value > 0 && ownValue(attributes, name)?.hierarchy === undefined) {
 				throw new ConfigError(
 					`transformation.${name}: level ${value} needs a hierarchy for "${name}" ` +
 						'(a quasi-identifier without one has only level 0)'
