@@ -10,12 +10,7 @@ import { CsvStreamParser } from '../src/lib/engine/table/csv-stream-parser';
 import { detectDelimiter } from '../src/lib/engine/table/delimiter';
 import type { TextEncodingName } from '../src/lib/engine/table/encoding';
 import { uniqueHeaderNames } from '../src/lib/engine/table/header-names';
-import {
-	detectSampleEncoding,
-	ENCODING_SAMPLE_BYTES,
-	encodingOption,
-	type EncodingSample
-} from './read-input';
+import { detectSampleEncoding, ENCODING_SAMPLE_BYTES, encodingOption } from './read-input';
 
 /**
  * Bytes per read and characters per parse: 64 K, about 1,500 rows per batch. Measured on 1M rows × 10
@@ -36,42 +31,73 @@ async function* fileChunks(file: string): AsyncGenerator<Buffer> {
 	}
 }
 
-/** The detector's sample read as a stream: the head, and 64 KiB from the first non-ASCII byte. */
-async function encodingSample(file: string): Promise<EncodingSample> {
-	const head: Buffer[] = [];
-	let headBytes = 0;
-	const window: Buffer[] = [];
-	let windowBytes = 0;
-	for await (const chunk of fileChunks(file)) {
-		let buffer = chunk;
-		if (headBytes < ENCODING_SAMPLE_BYTES) {
-			head.push(buffer);
-			headBytes += buffer.length;
+/**
+ * The file's text, chunk by chunk. Without a declared encoding, bytes pass through as ASCII (which
+ * reads the same in UTF-8, Shift_JIS and EUC-JP) until the first non-ASCII byte; then 64 KiB from there
+ * decide the encoding, as the browser importer decides it (table/import), and `onDecided` keeps the
+ * verdict for the next pass. Invalid bytes for the encoding are a ConfigError naming `data.path`.
+ */
+async function* decodedText(
+	file: string,
+	declared: TextEncodingName | undefined,
+	onDecided: (encoding: TextEncodingName) => void
+): AsyncGenerator<string> {
+	let encoding = declared;
+	let decoder = new TextDecoder(encoding ?? 'utf-8', { fatal: true });
+	let held: Buffer[] = [];
+	let heldBytes = 0;
+	let first = true;
+	const decide = (): Buffer => {
+		const window = Buffer.concat(held);
+		held = [];
+		encoding = detectSampleEncoding({ head: window, fromNonAscii: window }, file, 'data.path');
+		decoder = new TextDecoder(encoding, { fatal: true });
+		onDecided(encoding);
+		return window;
+	};
+	try {
+		for await (let chunk of fileChunks(file)) {
+			if (first) {
+				first = false;
+				// Binary files and UTF-16 are refused from the head, as the importer refuses them.
+				detectSampleEncoding({ head: chunk, fromNonAscii: new Uint8Array(0) }, file, 'data.path');
+			}
+			if (encoding === undefined) {
+				if (held.length === 0) {
+					const k = chunk.findIndex((b) => b >= 0x80);
+					if (k < 0) {
+						yield decoder.decode(chunk, { stream: true });
+						continue;
+					}
+					yield decoder.decode(chunk.subarray(0, k), { stream: true });
+					chunk = chunk.subarray(k);
+				}
+				held.push(chunk);
+				heldBytes += chunk.length;
+				if (heldBytes < ENCODING_SAMPLE_BYTES) continue;
+				chunk = decide();
+			}
+			yield decoder.decode(chunk, { stream: true });
 		}
-		if (windowBytes === 0) {
-			const first = buffer.findIndex((b) => b >= 0x80);
-			if (first < 0) continue;
-			buffer = buffer.subarray(first);
+		if (held.length > 0) {
+			const rest = decide(); // before reading `decoder`: decide() replaces it
+			yield decoder.decode(rest, { stream: true });
 		}
-		window.push(buffer);
-		windowBytes += buffer.length;
-		if (windowBytes >= ENCODING_SAMPLE_BYTES) break;
+		yield decoder.decode();
+	} catch (error) {
+		if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) {
+			throw new ConfigError(`data.path: "${file}" is not valid ${encoding} (${error.message})`);
+		}
+		throw error;
 	}
-	return { head: Buffer.concat(head), fromNonAscii: Buffer.concat(window) };
-}
-
-async function fileEncoding(file: string, config: ProjectConfig): Promise<TextEncodingName> {
-	const option = encodingOption(config.data.encoding);
-	if (option !== 'auto') return option;
-	return detectSampleEncoding(await encodingSample(file), file, 'data.path');
 }
 
 /** The data file of a project as an apply input: decoded and parsed chunk by chunk, the header read first. */
 export async function fileInput(file: string, config: ProjectConfig): Promise<ApplyInput> {
-	const encoding = await fileEncoding(file, config);
+	const option = encodingOption(config.data.encoding);
+	let encoding = option === 'auto' ? undefined : option;
 	let delimiter = config.data.delimiter;
 	async function* records(): AsyncGenerator<string[][]> {
-		const decoder = new TextDecoder(encoding, { fatal: true });
 		let parser: CsvStreamParser | undefined;
 		let pending = '';
 		const parse = (text: string, final: boolean): string[][] => {
@@ -86,23 +112,15 @@ export async function fileInput(file: string, config: ProjectConfig): Promise<Ap
 			}
 			return final ? [...parser.push(text), ...parser.finish()] : parser.push(text);
 		};
-		try {
-			for await (const chunk of fileChunks(file)) {
-				const text = decoder.decode(chunk, { stream: true });
-				// Parsed in slices so that each batch's rows die young (see CHUNK_BYTES).
-				for (let at = 0; at < text.length; at += PARSE_CHARS) {
-					const rows = parse(text.slice(at, at + PARSE_CHARS), false);
-					if (rows.length > 0) yield rows;
-				}
+		for await (const text of decodedText(file, encoding, (decided) => (encoding = decided))) {
+			// Parsed in slices so that each batch's rows die young (see CHUNK_BYTES).
+			for (let at = 0; at < text.length; at += PARSE_CHARS) {
+				const rows = parse(text.slice(at, at + PARSE_CHARS), false);
+				if (rows.length > 0) yield rows;
 			}
-			const rest = parse(decoder.decode(), true);
-			if (rest.length > 0) yield rest;
-		} catch (error) {
-			if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) {
-				throw new ConfigError(`data.path: "${file}" is not valid ${encoding} (${error.message})`);
-			}
-			throw error;
 		}
+		const rest = parse('', true);
+		if (rest.length > 0) yield rest;
 	}
 	let header: string[] | undefined;
 	for await (const rows of records()) {

@@ -289,6 +289,30 @@ describe('tokumei apply on a Shift_JIS file', () => {
 		}
 	});
 
+	it('decides the encoding where the first non-ASCII byte is, past the first read chunks', () => {
+		const dir = tempDir();
+		const ascii = Array.from({ length: 6000 }, (_, i) => `${1000000 + (i % 50)},m,note ${i}`);
+		const late = Array.from({ length: 10 }, (_, i) => `${1000000 + i},f,東京の患者${i}`);
+		writeFileSync(
+			path.join(dir, 'data.csv'),
+			shiftJis(['zip,sex,note', ...ascii, ...late].join('\n') + '\n')
+		);
+		const config = writeJson(dir, {
+			tokumei: 1,
+			data: { path: 'data.csv' },
+			attributes: {
+				zip: { role: 'quasi-identifying', hierarchy: { builder: 'mask' } },
+				sex: { role: 'quasi-identifying' }
+			}
+		});
+		const out = path.join(dir, 'out.csv');
+		const run = apply([config, '--out', out]);
+		expect(run.status, run.stderr).toBe(0);
+		const text = readFileSync(out, 'utf-8');
+		expect(text).toContain('東京の患者9');
+		expect(text.split('\n').filter((line) => line !== '')).toHaveLength(6011);
+	});
+
 	it('a level above 0 for a QI without a hierarchy, or a wrong encoding, is one line on stderr, exit 2', () => {
 		const dir = tempDir();
 		const out = path.join(dir, 'out.csv');
