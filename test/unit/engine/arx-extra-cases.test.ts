@@ -9,7 +9,9 @@
  * where Gen makes every attribute with a `<name>_hierarchy_<attr>.csv` a quasi-identifier (CSV header
  * order) except the sensitive one, adds KAnonymity(k) (`k=`), EntropyLDiversity(attr, l, SHANNON)
  * (`ldiv-shannon=`), EntropyLDiversity(attr, l, GRASSBERGER) (`ldiv-entropy=`) or
- * DistinctLDiversity(attr, l) (`ldiv-distinct=`), calls ARXConfiguration.create(suppression, metric) with the measure's
+ * DistinctLDiversity(attr, l) (`ldiv-distinct=`), EqualDistanceTCloseness / OrderedDistanceTCloseness /
+ * HierarchicalDistanceTCloseness(attr, t[, the attribute's hierarchy]) (`tc-equal=`, `tc-ordered=`,
+ * `tc-hierarchical=`; several models comma-separated, in the order given), calls ARXConfiguration.create(suppression, metric) with the measure's
  * factory (named in each case), setPracticalMonotonicity(...), optionally setAttributeWeight(attr,
  * i + 1) for the i-th data column, and prints result.getGlobalOptimum()'s transformation and
  * getHighestScore().
@@ -35,7 +37,7 @@ interface ExtraCase {
 	readonly arx: string;
 	readonly dataset: keyof typeof datasets;
 	readonly sensitive: string | null;
-	readonly privacy: Record<string, unknown>;
+	readonly privacy: Record<string, unknown>[];
 	readonly suppressionLimit: number;
 	readonly quality: Record<string, unknown>;
 	readonly practical: boolean;
@@ -70,6 +72,10 @@ const MEASURES: Record<string, { factory: string; quality: Record<string, unknow
 	'nue-mono': {
 		factory: 'Metric.createEntropyMetric(true)',
 		quality: { measure: 'non-uniform-entropy', monotonic: true }
+	},
+	'nue-pre-mono': {
+		factory: 'Metric.createPrecomputedEntropyMetric(0.1d, true)',
+		quality: { measure: 'non-uniform-entropy', monotonic: true }
 	}
 };
 
@@ -78,6 +84,18 @@ const MEASURES: Record<string, { factory: string; quality: Record<string, unknow
  * as measured (see header).
  */
 const MEASURED = `
+cup dm-mono tc-equal=0.2,k=5/RAMNTALL s=0.04 practical -> [4, 4, 0, 2, 1, 2, 1] 281716707.0
+cup dm-mono tc-equal=0.2,k=100/RAMNTALL s=0.04 practical -> [4, 4, 0, 2, 1, 2, 1] 281716707.0
+cup dm-mono tc-ordered=0.2,k=5/RAMNTALL s=0.04 practical -> [4, 0, 0, 1, 1, 3, 1] 2823649.0
+cup dm-mono tc-ordered=0.2,k=100/RAMNTALL s=0.04 practical -> [5, 0, 0, 2, 1, 3, 1] 35068471.0
+cup nue-pre-mono k=5,tc-hierarchical=0.2/RAMNTALL s=0.04 practical -> [3, 4, 1, 0, 0, 3, 1] 1382404.7252617397
+cup nue-pre-mono k=100,tc-hierarchical=0.2/RAMNTALL s=0.04 practical -> [3, 4, 1, 1, 0, 2, 1] 1489629.731858499
+cup dm-mono tc-equal=0.2,k=5/RAMNTALL s=0.04 exact -> [4, 4, 0, 2, 1, 2, 1] 281716707.0
+cup dm-mono tc-equal=0.2,k=100/RAMNTALL s=0.04 exact -> [4, 4, 0, 2, 1, 2, 1] 281716707.0
+cup dm-mono tc-ordered=0.2,k=5/RAMNTALL s=0.04 exact -> [4, 0, 0, 1, 1, 3, 1] 2823649.0
+cup dm-mono tc-ordered=0.2,k=100/RAMNTALL s=0.04 exact -> [5, 0, 0, 2, 1, 3, 1] 35068471.0
+cup nue-pre-mono k=5,tc-hierarchical=0.2/RAMNTALL s=0.04 exact -> [3, 4, 1, 0, 0, 3, 1] 1382404.7252617397
+cup nue-pre-mono k=100,tc-hierarchical=0.2/RAMNTALL s=0.04 exact -> [3, 4, 1, 1, 0, 2, 1] 1489629.731858499
 cup dm-mono ldiv-shannon=5/RAMNTALL s=0.04 practical -> [4, 0, 0, 1, 1, 3, 1] 2823649.0
 cup dm-mono ldiv-shannon=100/RAMNTALL s=0.04 practical -> [3, 4, 1, 2, 1, 2, 1] 88290083.0
 cup entropy ldiv-distinct=5/RAMNTALL s=0.04 practical -> [3, 1, 1, 1, 0, 4, 2] 1280692.2442566657
@@ -151,7 +169,10 @@ const PRIVACY: Record<string, (value: number, attribute: string) => Record<strin
 	k: (k) => ({ model: 'k-anonymity', k }),
 	'ldiv-shannon': (l, attribute) => ({ model: 'l-diversity', variant: 'entropy', attribute, l }),
 	'ldiv-entropy': (l, attribute) => ({ model: 'l-diversity', variant: 'grassberger-entropy', attribute, l }),
-	'ldiv-distinct': (l, attribute) => ({ model: 'l-diversity', variant: 'distinct', attribute, l })
+	'ldiv-distinct': (l, attribute) => ({ model: 'l-diversity', variant: 'distinct', attribute, l }),
+	'tc-equal': (t, attribute) => ({ model: 't-closeness', variant: 'equal', attribute, t }),
+	'tc-ordered': (t, attribute) => ({ model: 't-closeness', variant: 'ordered', attribute, t }),
+	'tc-hierarchical': (t, attribute) => ({ model: 't-closeness', variant: 'hierarchical', attribute, t })
 };
 
 function parseCases(text: string): ExtraCase[] {
@@ -161,23 +182,26 @@ function parseCases(text: string): ExtraCase[] {
 		.filter((line) => line.trim() !== '')
 		.map((line) => {
 			const m =
-				/^(\w+) (\S+) ([\w-]+)=(\d+)(?:\/(\S+))? s=([\d.]+) (practical|exact)( weights)? -> (?:\[([\d, ]+)\] (\S+)|no solution)$/.exec(
+				/^(\w+) (\S+) ([\w.=,-]+?)(?:\/(\S+))? s=([\d.]+) (practical|exact)( weights)? -> (?:\[([\d, ]+)\] (\S+)|no solution)$/.exec(
 					line.trim()
 				);
 			if (!m) throw new Error(`bad case line: ${line}`);
 			const measure = MEASURES[m[2]];
-			const sensitive = m[5] ?? null;
+			const sensitive = m[4] ?? null;
 			return {
-				arx: `${m[1]} ${sensitive ?? '-'} ${m[3]}=${m[4]} ${m[6]} ${m[2]} (${measure.factory}) ${m[7] === 'practical'}${m[8] ?? ''}`,
+				arx: `${m[1]} ${sensitive ?? '-'} ${m[3]} ${m[5]} ${m[2]} (${measure.factory}) ${m[6] === 'practical'}${m[7] ?? ''}`,
 				dataset: m[1] as keyof typeof datasets,
 				sensitive,
-				privacy: PRIVACY[m[3]](Number(m[4]), sensitive ?? ''),
-				suppressionLimit: Number(m[6]),
+				privacy: m[3].split(',').map((spec) => {
+					const [name, value] = spec.split('=');
+					return PRIVACY[name](Number(value), sensitive ?? '');
+				}),
+				suppressionLimit: Number(m[5]),
 				quality: measure.quality,
-				practical: m[7] === 'practical',
-				weights: m[8] !== undefined,
-				transformation: m[9] ? m[9].split(',').map(Number) : null,
-				loss: m[10] ? Number(m[10]) : null
+				practical: m[6] === 'practical',
+				weights: m[7] !== undefined,
+				transformation: m[8] ? m[8].split(',').map(Number) : null,
+				loss: m[9] ? Number(m[9]) : null
 			};
 		});
 }
@@ -206,7 +230,7 @@ function caseConfig(c: ExtraCase) {
 		tokumei: 1,
 		data: { path: path.join(dir, `${c.dataset}.csv`), delimiter: ';' },
 		attributes,
-		privacy: [c.privacy],
+		privacy: c.privacy,
 		suppressionLimit: c.suppressionLimit,
 		quality: c.weights ? { ...c.quality, attributeWeights: weights } : c.quality,
 		search: { algorithm: 'optimal', practicalMonotonicity: c.practical }
