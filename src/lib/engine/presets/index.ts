@@ -155,8 +155,8 @@ export interface ChecklistItem {
 export interface ChecklistInput {
 	readonly columns: readonly PresetColumn[];
 	readonly attributes: Readonly<Record<string, AttributeConfig>>;
-	/** Number of peculiar findings and of those with a decision. */
-	readonly peculiar: { readonly found: number; readonly decided: number };
+	/** Number of peculiar findings and of those with a decision; `searched` false until looked for. */
+	readonly peculiar: { readonly found: number; readonly decided: number; readonly searched?: boolean };
 	/** Whether the current rules meet the privacy models (null: not evaluated / no model). */
 	readonly anonymous: boolean | null;
 }
@@ -199,7 +199,7 @@ export function presetChecklist(preset: PresetId, input: ChecklistInput): Checkl
 	const peculiarPending = input.peculiar.found - input.peculiar.decided;
 	items.push({
 		id: 'peculiar',
-		status: peculiarPending === 0 ? 'done' : 'todo',
+		status: input.peculiar.searched !== false && peculiarPending === 0 ? 'done' : 'todo',
 		pending: peculiarPending > 0 ? [String(peculiarPending)] : []
 	});
 	items.push({

@@ -76,6 +76,13 @@ describe('presets', () => {
 		expect(open.find((i) => i.id === 'identifiers')).toMatchObject({ status: 'todo', pending: ['氏名'] });
 		expect(open.find((i) => i.id === 'peculiar')).toMatchObject({ status: 'todo', pending: ['2'] });
 		expect(open.find((i) => i.id === 'risk')?.status).toBe('todo');
+		const unsearched = presetChecklist('anonymous', {
+			columns,
+			attributes: filled.attributes,
+			peculiar: { found: 0, decided: 0, searched: false },
+			anonymous: true
+		});
+		expect(unsearched.find((i) => i.id === 'peculiar')?.status).toBe('todo');
 		expect(
 			presetChecklist('pseudonymous', {
 				columns,
