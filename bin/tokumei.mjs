@@ -10,5 +10,10 @@ if (!existsSync(bundle)) {
 	);
 	process.exit(2);
 }
+// A closed pipe (e.g. `tokumei sql … | head`) ends the output quietly instead of crashing.
+process.stdout.on('error', (error) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
 const { main } = await import(bundle);
 process.exitCode = await main(process.argv.slice(2));
