@@ -230,7 +230,9 @@ describe.skipIf(!available)('ARX 3.9.2 reference cases', () => {
 		it(
 			c.id,
 			async () => {
-				const project = await loadProjectFromConfig(config, path.dirname(config.data.path));
+				// Built again here: temporary subset files made while collecting may be gone by now.
+				const fresh = caseConfig(c) as ProjectConfig;
+				const project = await loadProjectFromConfig(fresh, path.dirname(fresh.data.path));
 				const prepared = prepareSearch(project);
 				const result = runToEnd(searchProject(prepared, config));
 				if (c.expected.no_solution) {
