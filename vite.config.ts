@@ -8,6 +8,7 @@ export default defineConfig({
 	server: { fs: { allow: ['workers'] } },
 	test: {
 		include: ['test/unit/**/*.test.ts'],
+		globalSetup: ['test/unit/global-setup.ts'],
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
