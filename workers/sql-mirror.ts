@@ -1,6 +1,6 @@
 import type { Database } from 'sql.js';
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
-import { dropTable, SqlTableWriter } from './sql-tables';
+import { dropTable, EncodedSqlTableWriter } from './sql-tables';
 
 /** Rows copied between two yields to the event loop. */
 const SLICE_ROWS = 25_000;
@@ -12,7 +12,8 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * 2.2 s in a Chromium worker), while the grid, profiles and the engine read the dictionary-encoded
  * columns, which are ready as soon as the import ends. So the copy runs after the import, in slices
  * that yield to the event loop: row requests and cancels are served in between, and a table is on
- * screen without waiting for it. Copies run one at a time, each in one transaction.
+ * screen without waiting for it. Copies run one at a time, each in one transaction. The copy is stored
+ * dictionary-encoded (EncodedSqlTableWriter) behind a view with the text columns c0…cN.
  */
 export class SqlMirror {
 	private queue: Promise<unknown> = Promise.resolve();
@@ -35,7 +36,7 @@ export class SqlMirror {
 	add(sqlName: string, table: EncodedTable): Promise<void> {
 		const done = this.enqueue(async () => {
 			if (this.cancelled.has(sqlName)) return;
-			const writer = new SqlTableWriter(this.db, sqlName, table.columns.length);
+			const writer = new EncodedSqlTableWriter(this.db, sqlName, table);
 			try {
 				writer.begin();
 				for (let start = 0; start < table.rowCount; start += SLICE_ROWS) {
@@ -43,7 +44,7 @@ export class SqlMirror {
 						writer.rollback();
 						return;
 					}
-					writer.insertEncoded(table, start, Math.min(table.rowCount, start + SLICE_ROWS));
+					writer.insert(start, Math.min(table.rowCount, start + SLICE_ROWS));
 					await yieldToEventLoop();
 				}
 				writer.commit();

@@ -103,6 +103,136 @@ export function rowsOf(table: EncodedTable, start: number, count: number): strin
 	return rows;
 }
 
+/**
+ * Drops `sqlName` whichever way it was stored: a plain table, or the view of a dictionary-encoded copy
+ * together with its code table and dictionaries (see {@link EncodedSqlTableWriter}).
+ */
 export function dropTable(db: Database, sqlName: string): void {
-	db.exec(`DROP TABLE IF EXISTS ${sqlName}`);
+	const prefix = `${sqlName}__`;
+	const found = db.exec(
+		"SELECT type, name FROM sqlite_master WHERE (name = ? OR substr(name, 1, ?) = ?) AND type IN ('view', 'table')",
+		[sqlName, prefix.length, prefix]
+	);
+	const entries = (found[0]?.values ?? []) as [string, string][];
+	// The view first: it depends on the tables.
+	entries.sort((a, b) => (a[0] === 'view' ? -1 : b[0] === 'view' ? 1 : 0));
+	for (const [type, name] of entries) {
+		db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${name.replaceAll('"', '""')}"`);
+	}
+}
+
+/** A column whose distinct values exceed this share of the rows is stored as text: a dictionary would not pay. */
+const INLINE_DISTINCT_SHARE = 0.5;
+
+/**
+ * Writes an encoded table into SQLite the way it is held in memory: one table `<name>__codes` with an
+ * INTEGER code per cell, one dictionary table `<name>__d<i>` (code INTEGER PRIMARY KEY, value TEXT) per
+ * column, and a view `<name>` that joins them, so SQL still sees text columns c0…cN. SQLite stores small
+ * integers in 1–3 bytes (its record format's varints, https://www.sqlite.org/fileformat2.html#record_format),
+ * so a column with few distinct values shrinks to a byte or two per row, and binding numbers skips the
+ * per-cell string copy into wasm memory. Nearly unique columns (identifiers) are kept as text in the code
+ * table, since a dictionary would only add a code and a lookup per row. One transaction, as SqlTableWriter.
+ */
+export class EncodedSqlTableWriter {
+	private statement: Statement | null = null;
+	private batch: (number | string)[] = [];
+	private readonly rowsPerStatement: number;
+	private readonly inline: boolean[];
+	private inTransaction = false;
+
+	constructor(
+		private readonly db: Database,
+		readonly sqlName: string,
+		private readonly table: EncodedTable
+	) {
+		const n = Math.max(1, table.columns.length);
+		this.rowsPerStatement = Math.max(1, Math.min(256, Math.floor(32_000 / n)));
+		this.inline = table.columns.map((c) => c.values.length > table.rowCount * INLINE_DISTINCT_SHARE);
+	}
+
+	private get codesName(): string {
+		return `${this.sqlName}__codes`;
+	}
+
+	begin(): void {
+		const columns = this.table.columns;
+		const n = columns.length;
+		this.db.exec('BEGIN');
+		this.inTransaction = true;
+		const definitions = columns.map((_, i) => `c${i} ${this.inline[i] ? 'TEXT' : 'INTEGER'}`);
+		this.db.exec(`CREATE TABLE ${this.codesName} (${definitions.join(', ') || 'c0 TEXT'})`);
+		const selected: string[] = [];
+		const joins: string[] = [];
+		for (let i = 0; i < n; i++) {
+			if (this.inline[i]) {
+				selected.push(`k.c${i} AS c${i}`);
+				continue;
+			}
+			const dictionary = `${this.sqlName}__d${i}`;
+			this.db.exec(`CREATE TABLE ${dictionary} (code INTEGER PRIMARY KEY, value TEXT NOT NULL)`);
+			const insert = this.db.prepare(`INSERT INTO ${dictionary} VALUES (?, ?)`);
+			const values = columns[i].values;
+			for (let code = 0; code < values.length; code++) insert.run([code, values[code]]);
+			insert.free();
+			selected.push(`d${i}.value AS c${i}`);
+			joins.push(`JOIN ${dictionary} d${i} ON d${i}.code = k.c${i}`);
+		}
+		this.db.exec(
+			`CREATE VIEW ${this.sqlName} AS SELECT ${selected.join(', ') || "'' AS c0"} ` +
+				`FROM ${this.codesName} k ${joins.join(' ')}`
+		);
+		if (n > 0) this.statement = this.db.prepare(this.insertSql(this.rowsPerStatement));
+	}
+
+	private insertSql(rows: number): string {
+		const tuple = `(${this.table.columns.map(() => '?').join(',')})`;
+		return `INSERT INTO ${this.codesName} VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`;
+	}
+
+	/** Appends rows [start, end) of the table as codes (or text for inline columns). */
+	insert(start: number, end: number): void {
+		if (!this.inTransaction) throw new Error('EncodedSqlTableWriter.insert() before begin()');
+		const columns = this.table.columns;
+		const n = columns.length;
+		if (n === 0 || !this.statement) return;
+		const inline = this.inline;
+		const full = n * this.rowsPerStatement;
+		let batch = this.batch;
+		for (let r = start; r < end; r++) {
+			for (let c = 0; c < n; c++) {
+				const column = columns[c];
+				const code = column.codes[r];
+				batch.push(inline[c] ? column.values[code] : code);
+			}
+			if (batch.length === full) {
+				this.statement.run(batch);
+				batch = this.batch = [];
+			}
+		}
+	}
+
+	commit(): void {
+		if (!this.inTransaction) throw new Error('EncodedSqlTableWriter.commit() before begin()');
+		const n = this.table.columns.length;
+		const rest = n > 0 ? this.batch.length / n : 0;
+		if (rest > 0) {
+			const tail = this.db.prepare(this.insertSql(rest));
+			tail.run(this.batch);
+			tail.free();
+		}
+		this.batch = [];
+		this.statement?.free();
+		this.statement = null;
+		this.db.exec('COMMIT');
+		this.inTransaction = false;
+	}
+
+	/** Undoes everything since begin(); safe to call in any state. */
+	rollback(): void {
+		this.statement?.free();
+		this.statement = null;
+		this.batch = [];
+		if (this.inTransaction) this.db.exec('ROLLBACK');
+		this.inTransaction = false;
+	}
 }

@@ -1,7 +1,7 @@
 import initSqlJs, { type Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeRows } from '../../../src/lib/engine/table/encoded-table';
-import { rowsOf, SqlTableWriter } from '../../../workers/sql-tables';
+import { dropTable, EncodedSqlTableWriter, rowsOf, SqlTableWriter } from '../../../workers/sql-tables';
 
 let db: Database;
 beforeAll(async () => {
@@ -54,6 +54,59 @@ describe('SqlTableWriter', () => {
 		expect(all('SELECT count(*) FROM t_restored')[0][0]).toBe(5000);
 		expect(all("SELECT count(*) FROM t_restored WHERE c1 = 'F'")[0][0]).toBe(1667);
 		expect(all("SELECT c1 FROM t_restored WHERE c0 = 'P4999'")).toEqual([['M']]);
+	});
+});
+
+describe('EncodedSqlTableWriter', () => {
+	const table = encodeRows(
+		['id', 'sex', 'note'],
+		Array.from({ length: 3000 }, (_, i) => [`P${i}`, i % 3 === 0 ? 'F' : 'M', i % 10 === 0 ? "it's" : ''])
+	);
+	const names = (prefix: string) =>
+		all(`SELECT type, name FROM sqlite_master WHERE name LIKE '${prefix}%' ORDER BY name`);
+
+	it('stores codes and dictionaries behind a view that reads like the text table', () => {
+		const writer = new EncodedSqlTableWriter(db, 't_enc', table);
+		writer.begin();
+		writer.insert(0, 1000);
+		writer.insert(1000, table.rowCount);
+		writer.commit();
+		expect(all('SELECT count(*) FROM t_enc')[0][0]).toBe(3000);
+		expect(all("SELECT count(*) FROM t_enc WHERE c1 = 'F'")[0][0]).toBe(1000);
+		expect(all("SELECT c0, c1, c2 FROM t_enc WHERE c0 = 'P2970'")).toEqual([['P2970', 'F', "it's"]]);
+		expect(all('SELECT c2, count(*) FROM t_enc GROUP BY c2 ORDER BY c2')).toEqual([
+			['', 2700],
+			["it's", 300]
+		]);
+		// the unique id stays text in the code table; the two small columns are integer codes
+		expect(all('SELECT typeof(c0), typeof(c1), typeof(c2) FROM t_enc__codes LIMIT 1')).toEqual([
+			['text', 'integer', 'integer']
+		]);
+		expect(names('t_enc')).toEqual([
+			['view', 't_enc'],
+			['table', 't_enc__codes'],
+			['table', 't_enc__d1'],
+			['table', 't_enc__d2']
+		]);
+		dropTable(db, 't_enc');
+		expect(names('t_enc')).toEqual([]);
+	});
+
+	it('rolls back everything it created', () => {
+		const writer = new EncodedSqlTableWriter(db, 't_enc_gone', table);
+		writer.begin();
+		writer.insert(0, 10);
+		writer.rollback();
+		expect(names('t_enc_gone')).toEqual([]);
+	});
+
+	it('dropTable also drops a plain text table', () => {
+		const writer = new SqlTableWriter(db, 't_plain', 1);
+		writer.begin();
+		writer.insert([['a']]);
+		writer.commit();
+		dropTable(db, 't_plain');
+		expect(names('t_plain')).toEqual([]);
 	});
 });
 
