@@ -35,8 +35,10 @@ export class ColumnEncoder {
 	 * data) as indexed elements, and the whole import measured ~25% faster in encoding (Node 20, 1M × 10).
 	 * Without a prototype every string, "__proto__" included, is an ordinary key.
 	 */
-	private readonly index: Record<string, number> = Object.create(null);
+	private index: Record<string, number> = Object.create(null);
 	readonly values: string[] = [];
+	/** True after finish() released the index. */
+	private released = false;
 	private codes: Int32Array;
 	private length = 0;
 
@@ -48,6 +50,7 @@ export class ColumnEncoder {
 	}
 
 	push(value: string): void {
+		if (this.released) this.rebuildIndex();
 		let code = this.index[value];
 		if (code === undefined) {
 			value = detachedCopy(value);
@@ -63,7 +66,19 @@ export class ColumnEncoder {
 		this.codes[this.length++] = code;
 	}
 
+	private rebuildIndex(): void {
+		this.released = false;
+		for (let code = 0; code < this.values.length; code++) this.index[this.values[code]] = code;
+	}
+
+	/**
+	 * The finished column. The value → code index is released here: for a nearly unique column of 1,000,000
+	 * rows it holds tens of MB that the caller would otherwise carry through profiling and saving. A push after
+	 * finish() rebuilds it from `values` first, so the encoder stays correct for a caller that goes on.
+	 */
 	finish(): EncodedColumn {
+		this.index = Object.create(null);
+		this.released = true;
 		return { name: this.name, values: this.values, codes: this.codes.slice(0, this.length) };
 	}
 }

@@ -287,6 +287,8 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 	onProgress?.({ bytesRead, totalBytes: total, rows });
 
 	const table: EncodedTable = { rowCount: rows, columns: encoders.map((e) => e.finish()) };
+	// The encoders still hold their grown code buffers; let them go before profiling allocates its counts.
+	encoders = [];
 	const types: InferredType[] = [];
 	const profiles: ColumnProfile[] = [];
 	for (const column of table.columns) {

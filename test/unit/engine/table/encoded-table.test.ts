@@ -54,4 +54,14 @@ describe('dictionary encoding', () => {
 		expect(x.values).toEqual(tricky);
 		expect(Array.from(x.codes)).toEqual([...tricky.keys(), ...tricky.keys()]);
 	});
+
+	it('keeps coding consistently when values are pushed after finish()', () => {
+		const encoder = new ColumnEncoder('x');
+		for (const v of ['a', 'b', 'a']) encoder.push(v);
+		expect(Array.from(encoder.finish().codes)).toEqual([0, 1, 0]);
+		for (const v of ['b', 'c', 'a']) encoder.push(v);
+		const again = encoder.finish();
+		expect(again.values).toEqual(['a', 'b', 'c']);
+		expect(Array.from(again.codes)).toEqual([0, 1, 0, 1, 2, 0]);
+	});
 });
