@@ -13,15 +13,27 @@ interface Header {
 	columns: { name: string; values: readonly string[] }[];
 }
 
+/**
+ * The header's JSON, UTF-8 encoded one column at a time. The bytes equal those of `JSON.stringify(header)`,
+ * but no single string holds every dictionary at once: for 1,000,000 × 10 with two nearly unique columns
+ * that string would be tens of MB, and twice that as UTF-16 once a Japanese value makes it two-byte.
+ */
+function headerJsonParts(table: EncodedTable): Uint8Array[] {
+	const utf8 = new TextEncoder();
+	const parts = [utf8.encode(`{"rowCount":${JSON.stringify(table.rowCount)},"columns":[`)];
+	table.columns.forEach((c, i) => {
+		parts.push(utf8.encode((i > 0 ? ',' : '') + JSON.stringify({ name: c.name, values: c.values })));
+	});
+	parts.push(utf8.encode(']}'));
+	return parts;
+}
+
 export function encodeTableFile(table: EncodedTable): Blob {
-	const header: Header = {
-		rowCount: table.rowCount,
-		columns: table.columns.map((c) => ({ name: c.name, values: c.values }))
-	};
-	const json = new TextEncoder().encode(JSON.stringify(header));
-	const prefix = new Uint32Array([MAGIC, json.byteLength]);
-	const pad = new Uint8Array((4 - (json.byteLength % 4)) % 4);
-	const parts: BlobPart[] = [prefix, json, pad];
+	const json = headerJsonParts(table);
+	const jsonLength = json.reduce((sum, part) => sum + part.byteLength, 0);
+	const prefix = new Uint32Array([MAGIC, jsonLength]);
+	const pad = new Uint8Array((4 - (jsonLength % 4)) % 4);
+	const parts: BlobPart[] = [prefix, ...(json as Uint8Array<ArrayBuffer>[]), pad];
 	for (const column of table.columns) {
 		if (column.codes.length !== table.rowCount) throw new Error(`column ${column.name}: code count mismatch`);
 		parts.push(column.codes as Int32Array<ArrayBuffer>);

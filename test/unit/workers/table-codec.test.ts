@@ -29,6 +29,27 @@ describe('stored table format', () => {
 		}
 	});
 
+	it('writes the same header bytes as one JSON.stringify of the whole header (files stored earlier stay readable)', async () => {
+		const table = encodeRows(
+			['id', '県', 'x'],
+			[
+				['1', '東京都', '"q"'],
+				['2', '大阪府', '\\']
+			]
+		);
+		const bytes = new Uint8Array(await encodeTableFile(table).arrayBuffer());
+		const length = new Uint32Array(bytes.buffer, 0, 2)[1];
+		const expected = JSON.stringify({
+			rowCount: 2,
+			columns: table.columns.map((c) => ({ name: c.name, values: c.values }))
+		});
+		expect(new TextDecoder().decode(bytes.subarray(8, 8 + length))).toBe(expected);
+		const none = new Uint8Array(await encodeTableFile({ rowCount: 0, columns: [] }).arrayBuffer());
+		expect(new TextDecoder().decode(none.subarray(8, 8 + new Uint32Array(none.buffer, 0, 2)[1]))).toBe(
+			'{"rowCount":0,"columns":[]}'
+		);
+	});
+
 	it('handles a table with no rows', async () => {
 		const back = decodeTableFile(await encodeTableFile(encodeRows(['a', 'b'], [])).arrayBuffer());
 		expect(back.rowCount).toBe(0);
