@@ -1,4 +1,4 @@
-import { CsvStreamParser } from './csv-stream-parser';
+import { CsvStreamParser, type CsvRecordSink } from './csv-stream-parser';
 import { detectDelimiter } from './delimiter';
 import { ColumnEncoder, detachedCopy, type EncodedTable } from './encoded-table';
 import { checkDeclaredEncoding } from './declared-encoding';
@@ -178,6 +178,46 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 		}
 	};
 
+	/**
+	 * Without an onRows consumer no record needs to exist as an array: fields go straight into the column
+	 * encoders (the same padding, truncation and counts as addRecords), which spares an array per record.
+	 */
+	let column = 0;
+	let droppedInRecord = 0;
+	let firstRecord: string[] = [];
+	const encodingSink: CsvRecordSink = {
+		field(value) {
+			if (!header) firstRecord.push(value);
+			else if (column < encoders.length) encoders[column++].push(value);
+			else {
+				column++;
+				if (value !== '') droppedInRecord++;
+			}
+		},
+		endRecord() {
+			if (!header) {
+				const first = firstRecord;
+				firstRecord = [];
+				if (!startTable(first)) return;
+				for (const value of first) encodingSink.field(value);
+			}
+			const width = encoders.length;
+			if (column !== width) {
+				if (ragged.examples.length < 5) ragged.examples.push(rows + (hasHeader ? 2 : 1));
+				if (column < width) {
+					ragged.short++;
+					for (let c = column; c < width; c++) encoders[c].push('');
+				} else {
+					ragged.long++;
+					ragged.droppedCells += droppedInRecord;
+				}
+			}
+			column = 0;
+			droppedInRecord = 0;
+			rows++;
+		}
+	};
+
 	const parseText = (text: string, final: boolean) => {
 		if (text.length > 0) {
 			const replaced = text.indexOf('\ufffd') < 0 ? 0 : countReplacementChars(text);
@@ -189,7 +229,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 			const wanted = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : undefined;
 			delimiter = wanted ?? detectDelimiter(pendingText.slice(0, SAMPLE_CHARS));
 			try {
-				parser = new CsvStreamParser(delimiter);
+				parser = new CsvStreamParser(delimiter, onRows ? undefined : encodingSink);
 			} catch (e) {
 				throw new ImportError('READ_FAILED', (e as Error).message);
 			}

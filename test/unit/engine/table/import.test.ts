@@ -309,6 +309,33 @@ describe('importTable: streaming contract', () => {
 		expect(error.message).toMatch(/device unplugged/);
 	});
 
+	it('encodes the same table whether records go straight into the columns or through onRows', async () => {
+		const inputs = [
+			'a,b,c\n1,2,3\n4\n5,6,7,8\n9,10,11,\n\n"",x\n',
+			'a,b\r\n\r\n1,"q""uote"\r"multi\nline",\n,\n',
+			'only\n',
+			'x,y\n1,2,,,\n3,,"",z\n'
+		];
+		for (const input of inputs) {
+			for (const hasHeader of [true, false]) {
+				for (const chunkBytes of [1, 3, 1024]) {
+					const options = { hasHeader, chunkBytes };
+					const direct = await importTable(utf8(input), options).catch((e: Error) => e);
+					const viaRows = await importTable(utf8(input), { ...options, onRows: () => undefined }).catch(
+						(e: Error) => e
+					);
+					const summary = (r: Awaited<ReturnType<typeof importTable>> | Error) =>
+						r instanceof Error
+							? { error: (r as Error & { code?: string }).code }
+							: { header: r.header, cells: cells(r.table), warnings: r.warnings, types: r.types };
+					expect(summary(direct), `${JSON.stringify(input)} ${hasHeader} ${chunkBytes}`).toEqual(
+						summary(viaRows)
+					);
+				}
+			}
+		}
+	});
+
 	it('passes on an error thrown by onRows', async () => {
 		const failing = importTable(utf8(text), {
 			chunkBytes: 4096,
