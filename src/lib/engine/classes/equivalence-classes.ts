@@ -43,42 +43,77 @@ export function classesOf(snapshot: Snapshot, maxClasses = Infinity): ClassTable
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
 	const mask = capacity - 1;
-	const slots = new Int32Array(capacity).fill(-1);
-	const firstAtom = new Int32Array(n);
-	const classOfAtom = new Int32Array(n);
-	const size = new Int32Array(n);
-	const population = new Int32Array(n);
+	ensureScratch(n, capacity);
+	const slots = scratchSlots;
+	slots.fill(-1, 0, capacity);
+	const firstAtom = scratchFirst;
+	const classOfAtom = scratchClassOf;
+	const size = scratchSize;
+	const population = scratchPopulation;
 	let count = 0;
-	for (let i = 0; i < n; i++) {
-		let h = 0x811c9dc5 | 0;
-		for (let c = 0; c < columns.length; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
-		h ^= h >>> 15;
-		h = Math.imul(h, 0x2c1b3c6d);
-		let slot = (h ^ (h >>> 12)) & mask;
-		for (;;) {
-			const id = slots[slot];
-			if (id === -1) {
-				if (count >= maxClasses) return null;
-				slots[slot] = count;
-				firstAtom[count] = i;
-				classOfAtom[i] = count;
-				size[count] = snapshot.size[i];
-				population[count] = snapshot.population[i];
-				count++;
-				break;
+	const packed = packQuasiIdentifiers(columns, n);
+	if (packed) {
+		// One exact float key per atom: one comparison per probe instead of one per QI.
+		const keyOf = scratchKeys;
+		for (let i = 0; i < n; i++) {
+			const key = packed[i];
+			let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
+			h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+			h ^= h >>> 13;
+			let slot = h & mask;
+			for (;;) {
+				const id = slots[slot];
+				if (id === -1) {
+					if (count >= maxClasses) return null;
+					slots[slot] = count;
+					keyOf[count] = key;
+					firstAtom[count] = i;
+					classOfAtom[i] = count;
+					size[count] = snapshot.size[i];
+					population[count] = snapshot.population[i];
+					count++;
+					break;
+				}
+				if (keyOf[id] === key) {
+					classOfAtom[i] = id;
+					size[id] += snapshot.size[i];
+					population[id] += snapshot.population[i];
+					break;
+				}
+				slot = (slot + 1) & mask;
 			}
-			const other = firstAtom[id];
-			let same = true;
-			for (let c = 0; c < columns.length && same; c++) same = columns[c][i] === columns[c][other];
-			if (same) {
-				classOfAtom[i] = id;
-				size[id] += snapshot.size[i];
-				population[id] += snapshot.population[i];
-				break;
-			}
-			slot = (slot + 1) & mask;
 		}
-	}
+	} else
+		for (let i = 0; i < n; i++) {
+			let h = 0x811c9dc5 | 0;
+			for (let c = 0; c < columns.length; c++) h = Math.imul(h ^ columns[c][i], 0x01000193);
+			h ^= h >>> 15;
+			h = Math.imul(h, 0x2c1b3c6d);
+			let slot = (h ^ (h >>> 12)) & mask;
+			for (;;) {
+				const id = slots[slot];
+				if (id === -1) {
+					if (count >= maxClasses) return null;
+					slots[slot] = count;
+					firstAtom[count] = i;
+					classOfAtom[i] = count;
+					size[count] = snapshot.size[i];
+					population[count] = snapshot.population[i];
+					count++;
+					break;
+				}
+				const other = firstAtom[id];
+				let same = true;
+				for (let c = 0; c < columns.length && same; c++) same = columns[c][i] === columns[c][other];
+				if (same) {
+					classOfAtom[i] = id;
+					size[id] += snapshot.size[i];
+					population[id] += snapshot.population[i];
+					break;
+				}
+				slot = (slot + 1) & mask;
+			}
+		}
 	// Counting sort of the atoms by class, so each class's atoms are contiguous.
 	const atomStart = new Int32Array(count + 1);
 	for (let i = 0; i < n; i++) atomStart[classOfAtom[i] + 1]++;
@@ -100,6 +135,52 @@ export function classesOf(snapshot: Snapshot, maxClasses = Infinity): ClassTable
 		atoms,
 		snapshot
 	};
+}
+
+/** Scratch buffers reused across groupings (the search groups thousands of nodes). */
+let scratchSlots = new Int32Array(0);
+let scratchKeys = new Float64Array(0);
+let scratchPacked = new Float64Array(0);
+let scratchFirst = new Int32Array(0);
+let scratchClassOf = new Int32Array(0);
+let scratchSize = new Int32Array(0);
+let scratchPopulation = new Int32Array(0);
+
+function ensureScratch(n: number, capacity: number): void {
+	if (scratchSlots.length < capacity) scratchSlots = new Int32Array(capacity);
+	if (scratchFirst.length < n) {
+		const grown = Math.max(n, scratchFirst.length * 2);
+		scratchKeys = new Float64Array(grown);
+		scratchPacked = new Float64Array(grown);
+		scratchFirst = new Int32Array(grown);
+		scratchClassOf = new Int32Array(grown);
+		scratchSize = new Int32Array(grown);
+		scratchPopulation = new Int32Array(grown);
+	}
+}
+
+/**
+ * The QI codes of each atom packed into one exact float (mixed radix of each column's largest code
+ * + 1), or null when the product of the radixes exceeds 2^53 (then tuples are compared column-wise).
+ */
+function packQuasiIdentifiers(columns: readonly Int32Array[], n: number): Float64Array | null {
+	const radixes: number[] = [];
+	let product = 1;
+	for (const column of columns) {
+		let max = 0;
+		for (let i = 0; i < n; i++) if (column[i] > max) max = column[i];
+		radixes.push(max + 1);
+		product *= max + 1;
+	}
+	if (product > 2 ** 53) return null;
+	const packed = scratchPacked;
+	packed.fill(0, 0, n);
+	for (let c = 0; c < columns.length; c++) {
+		const base = radixes[c];
+		const column = columns[c];
+		for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
+	}
+	return packed;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 	type PrivacySetup
 } from '../classes/equivalence-classes';
 import { rollUp, type PreparedData, type Snapshot } from '../classes/snapshot';
+import { rollUpClasses } from '../classes/roll-up-classes';
 
 export interface Evaluation {
 	/** Null when the evaluation stopped early because the node cannot be anonymous. */
@@ -64,24 +65,43 @@ export class Evaluator {
 		if (cached) return cached.count > maxAtoms ? null : cached;
 		const snapshot = rollUp(this.data, this.source(levels), levels, maxAtoms);
 		if (!snapshot) return null;
-		// Only snapshots noticeably smaller than the bottom one are worth keeping.
-		if (snapshot.count * 5 <= this.data.bottom.count * 4 || this.data.bottom.count < 64) {
-			this.cache.set(key, snapshot);
-			this.cachedAtoms += snapshot.count;
-			while (this.cachedAtoms > this.budget && this.cache.size > 0) {
-				const [oldest, old] = this.cache.entries().next().value as [string, Snapshot];
-				this.cache.delete(oldest);
-				this.cachedAtoms -= old.count;
-			}
-		}
+		this.remember(snapshot);
 		return snapshot;
+	}
+
+	/** Caches a snapshot when it is noticeably smaller than the bottom one (first in, first out). */
+	private remember(snapshot: Snapshot): void {
+		if (snapshot.count * 5 > this.data.bottom.count * 4 && this.data.bottom.count >= 64) return;
+		this.cache.set(Array.prototype.join.call(snapshot.levels, ','), snapshot);
+		this.cachedAtoms += snapshot.count;
+		while (this.cachedAtoms > this.budget && this.cache.size > 0) {
+			const [oldest, old] = this.cache.entries().next().value as [string, Snapshot];
+			this.cache.delete(oldest);
+			this.cachedAtoms -= old.count;
+		}
+	}
+
+	/**
+	 * With one sensitive attribute, an uncached node is rolled up and grouped in one pass
+	 * (roll-up-classes.ts); undefined when that path does not apply.
+	 */
+	private rolledUpClasses(levels: ArrayLike<number>): ClassTable | null | undefined {
+		if (this.data.sensitiveCardinalities.length !== 1) return undefined;
+		if (this.cache.has(Array.prototype.join.call(levels, ','))) return undefined;
+		const rolled = rollUpClasses(this.data, this.source(levels), levels, this.maxClasses);
+		if (!rolled) return rolled;
+		this.remember(rolled.snapshot);
+		return rolled.classes;
 	}
 
 	evaluate(levels: ArrayLike<number>): Evaluation {
 		this.checks++;
 		const atomsAreClasses = this.data.sensitiveCardinalities.length === 0;
-		const snapshot = this.snapshot(levels, atomsAreClasses ? this.maxClasses : Infinity);
-		const classes = snapshot ? classesOf(snapshot, this.maxClasses) : null;
+		let classes = this.rolledUpClasses(levels);
+		if (classes === undefined) {
+			const snapshot = this.snapshot(levels, atomsAreClasses ? this.maxClasses : Infinity);
+			classes = snapshot ? classesOf(snapshot, this.maxClasses) : null;
+		}
 		if (!classes) {
 			const privacy = {
 				anonymous: false,
