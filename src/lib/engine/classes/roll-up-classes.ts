@@ -82,6 +82,7 @@ export function rollUpClasses(
 	const maps: (Int32Array | null)[] = [];
 	const packed = scratchPacked;
 	packed.fill(0, 0, n);
+	let packedColumns = 0;
 	for (let q = 0; q < qiCount; q++) {
 		const from = source.levels[q];
 		const to = target[q];
@@ -90,7 +91,12 @@ export function rollUpClasses(
 		maps.push(map);
 		const base = Math.max(1, data.quasiIdentifiers[q].hierarchy.levels[to].length);
 		const column = source.qi[q];
-		if (map) for (let i = 0; i < n; i++) packed[i] = packed[i] * base + map[column[i]];
+		// A single-valued level adds nothing to the key (every code is 0).
+		if (base === 1) continue;
+		if (packedColumns++ === 0) {
+			if (map) for (let i = 0; i < n; i++) packed[i] = map[column[i]];
+			else for (let i = 0; i < n; i++) packed[i] = column[i];
+		} else if (map) for (let i = 0; i < n; i++) packed[i] = packed[i] * base + map[column[i]];
 		else for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
 	}
 
