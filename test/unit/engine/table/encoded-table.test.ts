@@ -63,5 +63,12 @@ describe('dictionary encoding', () => {
 		const again = encoder.finish();
 		expect(again.values).toEqual(['a', 'b', 'c']);
 		expect(Array.from(again.codes)).toEqual([0, 1, 0, 1, 2, 0]);
+		// a column handed out as a view of a full buffer keeps its codes while the encoder grows on
+		const full = new ColumnEncoder('y', 16);
+		for (let i = 0; i < 16; i++) full.push(String(i % 3));
+		const first = full.finish();
+		for (let i = 0; i < 40; i++) full.push('new');
+		expect(Array.from(first.codes)).toEqual(Array.from({ length: 16 }, (_, i) => i % 3));
+		expect(full.finish().codes.length).toBe(56);
 	});
 });
