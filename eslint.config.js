@@ -37,7 +37,8 @@ export default ts.config(
 			'node_modules/',
 			'static/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'bench/out/'
 		]
 	}
 );
