@@ -15,6 +15,7 @@ import {
 import { decodeTableFile, encodeTableFile } from './table-codec';
 import { SqlMirror } from './sql-mirror';
 import { createDesignApi } from './design-api';
+import { createExportApi } from './export-api';
 import { rowsOf } from './sql-tables';
 import type { TableStore } from './table-store';
 
@@ -159,9 +160,14 @@ export function createEngineApi(deps: EngineDeps) {
 	}
 
 	const design = createDesignApi((id) => loaded(id).table);
+	const exporter = createExportApi({
+		tableOf: (id) => loaded(id).table,
+		summaries: () => [...tables.values()].map((t) => t.summary)
+	});
 
 	return {
 		...design,
+		...exporter,
 
 		/** Starts sql.js and restores the stored tables and project. Safe to call again. */
 		async init(wasmUrl: string): Promise<EngineState> {

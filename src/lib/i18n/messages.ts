@@ -1,4 +1,7 @@
+import { builderEn, builderJa } from './builder-messages';
 import { designEn, designJa } from './design-messages';
+import { exportEn, exportJa } from './export-messages';
+import { modelsEn, modelsJa } from './models-messages';
 /**
  * The message catalog. Every string a person sees goes through here. Japanese is the reference
  * catalog; the English one must have exactly the same keys (the type below enforces it).
@@ -24,7 +27,6 @@ export const ja = {
 	'steps.risk': 'リスク評価',
 	'steps.search': '最適化',
 	'steps.export': '出力',
-	'steps.soon': '準備中',
 
 	'import.heading': 'データの読み込み',
 	'import.drop': 'CSV / TSV ファイルをここにドロップ',
@@ -114,7 +116,10 @@ export const ja = {
 	'storage.deleted': 'ローカルデータをすべて削除しました。',
 	'storage.unavailable':
 		'このブラウザーでは保存領域 (OPFS) が使えないため、再読み込みするとデータは消えます。',
-	...designJa
+	...designJa,
+	...exportJa,
+	...builderJa,
+	...modelsJa
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -140,7 +145,6 @@ export const en: Catalog = {
 	'steps.risk': 'Risk',
 	'steps.search': 'Optimize',
 	'steps.export': 'Export',
-	'steps.soon': 'coming',
 
 	'import.heading': 'Import data',
 	'import.drop': 'Drop a CSV / TSV file here',
@@ -229,7 +233,10 @@ export const en: Catalog = {
 	'storage.deleted': 'All local data was deleted.',
 	'storage.unavailable':
 		'This browser offers no private storage (OPFS), so the data will be gone after a reload.',
-	...designEn
+	...designEn,
+	...exportEn,
+	...builderEn,
+	...modelsEn
 };
 
 export const catalogs = { ja, en } as const;

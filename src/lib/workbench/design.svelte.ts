@@ -24,7 +24,7 @@ import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
 import type { Project, TableSummary } from './types';
 
-export type DesignStep = 'data' | 'roles' | 'rules' | 'peculiar' | 'search' | 'compare' | 'tour';
+export type DesignStep = 'data' | 'roles' | 'rules' | 'peculiar' | 'search' | 'compare' | 'tour' | 'export';
 export const DESIGN_STEPS: readonly DesignStep[] = [
 	'data',
 	'roles',
@@ -32,7 +32,8 @@ export const DESIGN_STEPS: readonly DesignStep[] = [
 	'peculiar',
 	'search',
 	'compare',
-	'tour'
+	'tour',
+	'export'
 ];
 
 /** Wait after a change before asking for risk: slider drags coalesce, a single click still feels instant. */
