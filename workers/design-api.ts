@@ -22,12 +22,16 @@ import type {
 	TourResult
 } from '$lib/workbench/design-types';
 import { EngineError, errorMessage } from '$lib/workbench/errors';
+import { groupByGeneralized } from './compare-groups';
+import { modelFigures } from './model-figures';
 import { hierarchyRowsOf, RuleSession } from './rule-session';
 
 const PROPOSAL_SAMPLE = 5000;
 const PREVIEW_VALUES = 40;
 const PREVIEW_GROUPS = 12;
 const COMPARE_TOP = 12;
+/** Original values listed under each generalized value in compare (the rest are summed). */
+const COMPARE_MEMBERS = 8;
 const LATTICE_VIEW_LIMIT = 50_000;
 /** The search yields to the worker's event loop this often, so cancel and heartbeats get through. */
 const SEARCH_SLICE_MS = 40;
@@ -145,10 +149,17 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 			}
 		},
 
-		/** Live risk of the project's current transformation; `seq` comes back so the page keeps the latest. */
+		/**
+		 * Live risk of the project's current transformation, with each privacy model's own figure and
+		 * verdict; `seq` comes back so the page keeps the latest.
+		 */
 		liveRisk(tableId: string, project: ProjectConfig, seq: number): LiveFigures {
+			const t0 = performance.now();
 			const s = session(tableId, project);
-			return s.figures(s.levelsOf(project.transformation), seq);
+			const levels = s.levelsOf(project.transformation);
+			const figures = s.figures(levels, seq);
+			const models = modelFigures(s, project, levels);
+			return { ...figures, models, elapsedMs: performance.now() - t0 };
 		},
 
 		/** Runs the optimal (or heuristic) search; progress at most every 40 ms; `cancelSearch` stops it. */
@@ -247,8 +258,19 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 					),
 					COMPARE_TOP
 				);
+				const source = s.source.columns.find((c) => c.name === q.name) ?? q.original;
+				const grouped = groupByGeneralized(
+					source,
+					s.keep,
+					generalized[i],
+					(row) => suppressedRow[row] === 0,
+					COMPARE_TOP,
+					COMPARE_MEMBERS
+				);
 				return {
 					name: q.name,
+					groups: grouped.groups,
+					otherGroups: grouped.otherGroups,
 					before: before.top,
 					after: after.top,
 					distinctBefore: before.distinct,

@@ -38,9 +38,40 @@ export interface LiveFigures {
 	readonly informationLoss: number | number[];
 	readonly qualityModel: string;
 	readonly verdict: 'met' | 'not-met' | 'no-model';
+	/**
+	 * One entry per privacy model of the project, in the project's order (the worker's liveRisk
+	 * always fills it; optional only because the session's own figures come without it).
+	 */
+	readonly models?: readonly ModelFigure[];
 	readonly classSizes: readonly { readonly size: number; readonly count: number }[];
 	/** Worker time for this refresh. */
 	readonly elapsedMs: number;
+}
+
+/** What a model's figure measures (how the page names and compares it with the target). */
+export type ModelMeasure =
+	'k' | 'l' | 'c' | 't' | 'beta' | 'average-risk' | 'sample-uniques' | 'population-uniques' | 'none';
+
+/**
+ * One privacy model judged on the transformation. `met` is the model alone with the project's
+ * suppression limit (the engine's own check); `reached` is the model's figure on the released
+ * classes: the smallest k or l, the largest c needed, t or β, or the risk share. Higher-is-better
+ * measures are k and l; for the others lower is better.
+ */
+export interface ModelFigure {
+	/** Position in the project's privacy list. */
+	readonly index: number;
+	readonly model: string;
+	/** The engine's label, e.g. "distinct-2-diversity for ICD10". */
+	readonly label: string;
+	readonly attribute: string | null;
+	readonly measure: ModelMeasure;
+	/** Null when the figure is not computed for this model (hierarchical t, δ-presence). */
+	readonly reached: number | null;
+	readonly target: number | null;
+	readonly met: boolean;
+	/** Records this model alone needs suppressed (within the limit when met). */
+	readonly suppressedAlone: number;
 }
 
 export interface ColumnProposal {
@@ -93,8 +124,25 @@ export interface SearchOutcome {
 	readonly latticeTags: Uint8Array;
 }
 
+/** One generalized value (after) and the original values it merges (before), with counts. */
+export interface CompareGroup {
+	readonly label: string;
+	/** Released records with this generalized value. */
+	readonly count: number;
+	/** Distinct original values merged into it. */
+	readonly distinct: number;
+	/** The most frequent original values (released records each). */
+	readonly members: readonly { readonly label: string; readonly count: number }[];
+	/** Records of the members past the top ones (count − the listed members' counts). */
+	readonly otherMembers: number;
+}
+
 export interface CompareAttribute {
 	readonly name: string;
+	/** Largest generalized values with their merged originals (released records only). */
+	readonly groups: readonly CompareGroup[];
+	/** Generalized values past the listed groups: how many, and their records. */
+	readonly otherGroups: { readonly values: number; readonly count: number };
 	readonly before: readonly { readonly label: string; readonly count: number }[];
 	readonly after: readonly { readonly label: string; readonly count: number }[];
 	readonly distinctBefore: number;
