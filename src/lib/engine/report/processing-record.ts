@@ -15,6 +15,12 @@ export interface InputFile {
 	name: string;
 	bytes: number;
 	sha256: string;
+	/**
+	 * What the hash covers: the file's bytes (the default, what the CLI hashes), or, when the browser
+	 * no longer has the file, the table as it was loaded, written as UTF-8 CSV (header, then records;
+	 * fields quoted per RFC 4180 only where needed; LF line ends) — the content, not the file.
+	 */
+	sha256Of?: 'file' | 'loaded-table';
 }
 
 /** Risk figures (e.g. from risk/analyzeRisk) before and after: names → numbers only. */

@@ -29,6 +29,9 @@ const LABELS = {
 		pseudonymous: '仮名加工',
 		projectHash: 'プロジェクトファイルの SHA-256',
 		inputs: '入力ファイル',
+		hashOf: 'ハッシュの対象',
+		hashOfFile: 'ファイルのバイト列',
+		hashOfTable: '読み込んだ表の内容（UTF-8 CSV に書き直したもの）',
 		file: 'ファイル',
 		bytes: 'バイト数',
 		counts: '件数',
@@ -86,6 +89,9 @@ const LABELS = {
 		pseudonymous: '仮名加工 (pseudonymization)',
 		projectHash: 'Project file SHA-256',
 		inputs: 'Input files',
+		hashOf: 'Hash of',
+		hashOfFile: 'the file bytes',
+		hashOfTable: 'the loaded table (rewritten as UTF-8 CSV)',
 		file: 'File',
 		bytes: 'Bytes',
 		counts: 'Counts',
@@ -164,8 +170,13 @@ export function renderProcessingRecordHtml(
 	sections.push(
 		`<h2>${e(t.inputs)}</h2>` +
 			table(
-				[t.file, t.bytes, 'SHA-256'],
-				record.inputs.map((f) => [f.name, f.bytes, f.sha256])
+				[t.file, t.bytes, 'SHA-256', t.hashOf],
+				record.inputs.map((f) => [
+					f.name,
+					f.bytes,
+					f.sha256,
+					f.sha256Of === 'loaded-table' ? t.hashOfTable : t.hashOfFile
+				])
 			)
 	);
 	sections.push(
