@@ -1,5 +1,11 @@
 import * as Comlink from 'comlink';
 import type { EngineApi } from '../../../workers/engine-api';
+import type {
+	ExportOutcome,
+	ExportProgress,
+	ExportRequest,
+	OptOutCheck
+} from '../../../workers/export-types';
 import { EngineError, installErrorTransfer } from './errors';
 import type { EngineState, ImportChoices, ImportOutcome, ImportProgress, Project } from './types';
 import type {
@@ -261,6 +267,29 @@ export class EngineClient {
 
 	projectFile(tableId: string, project: Project, dataPath: string): Promise<Project> {
 		return this.call((api) => api.projectFile(tableId, project, dataPath) as Promise<Project>);
+	}
+
+	/**
+	 * Applies the project to a table and returns the release file with its processing record;
+	 * `cancelExport(jobId)` stops it (the promise then rejects with code ABORTED).
+	 */
+	exportTable(
+		request: Omit<ExportRequest, 'wasmUrl'>,
+		onProgress?: (p: ExportProgress) => void
+	): { jobId: string; done: Promise<ExportOutcome> } {
+		const jobId = `export-${++this.nextJob}`;
+		const progress = onProgress ? Comlink.proxy(onProgress) : undefined;
+		const full: ExportRequest = { ...request, wasmUrl: this.options.wasmUrl };
+		return { jobId, done: this.call((api) => api.exportTable(jobId, full, progress)) };
+	}
+
+	cancelExport(jobId: string): Promise<boolean> {
+		return this.call((api) => api.cancelExport(jobId));
+	}
+
+	/** Reads an opt-out list in the worker: counts of its entries only. */
+	checkOptOut(file: Blob): Promise<OptOutCheck> {
+		return this.call((api) => api.checkOptOut(file));
 	}
 
 	dispose(): void {

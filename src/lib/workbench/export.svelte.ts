@@ -1,0 +1,283 @@
+/**
+ * The Export step's state on the page (issue 6): treatments, the patient column map and the output
+ * settings live in the project (the fields `tokumei apply` reads: attributes.*.treatment, `patient`,
+ * `output`), so a saved project runs with the CLI and gives the same bytes. The pseudonymization
+ * key, the opt-out list and the original file live only here, in memory: never in the project, the
+ * export, the record, localStorage or OPFS.
+ */
+import type { OutputConfig, PatientColumns, Treatment } from '$lib/engine/apply/apply-config';
+import type { RoleReason } from '$lib/engine/jp/identifier-rules';
+import { bytesToBase64, bytesToHex, generateKeyBytes, parseKey } from '$lib/engine/pseudonym/hmac';
+import type { ExportFormat, ExportOutcome, ExportProgress, OptOutCheck } from '../../../workers/export-types';
+import type { Design } from './design.svelte';
+import type { EngineClient } from './engine-client';
+import { errorCode, errorMessage } from './errors';
+import type { Project } from './types';
+
+export type PatientField = keyof PatientColumns;
+export const PATIENT_FIELDS: readonly PatientField[] = [
+	'id',
+	'insurer',
+	'symbol',
+	'number',
+	'kanaName',
+	'birthDate',
+	'sex',
+	'eventDate'
+];
+
+/** The proposals' reasons that name each patient field (jp/identifier-rules). */
+const PATIENT_REASONS: Partial<Record<PatientField, readonly RoleReason[]>> = {
+	id: ['patient-id'],
+	insurer: ['insurer-number'],
+	number: ['insurance-card-number'],
+	kanaName: ['kana-name'],
+	birthDate: ['birth-date'],
+	sex: ['sex'],
+	eventDate: ['event-date']
+};
+
+const DATE_REASONS: readonly RoleReason[] = ['birth-date', 'death-date', 'event-date', 'date'];
+
+/** Defaults of apply-config.ts applySettings, shown when the project has no `output` yet. */
+export const OUTPUT_DEFAULTS: OutputConfig = {
+	encoding: 'utf-8',
+	delimiter: ',',
+	marker: '*',
+	suppressedRecords: 'mask',
+	dateShiftDays: 30,
+	noticeDays: 30
+};
+
+/** The treatments a column can have under its role (apply-config.ts refuses the others). */
+export function treatmentChoices(role: string, isDate: boolean): Treatment[] {
+	if (role === 'identifying') return ['remove', 'surrogate', 'pseudonym'];
+	if (role === 'quasi-identifying') return ['generalize'];
+	return isDate ? ['keep', 'remove', 'date-shift'] : ['keep', 'remove'];
+}
+
+export function defaultTreatment(role: string): Treatment {
+	if (role === 'identifying') return 'remove';
+	if (role === 'quasi-identifying') return 'generalize';
+	return 'keep';
+}
+
+/** Start a browser download of bytes or text (an object URL, revoked once the click is handled). */
+export function download(data: Uint8Array | string, fileName: string, mimeType: string): void {
+	const blob = new Blob([data as BlobPart], { type: mimeType });
+	const url = URL.createObjectURL(blob);
+	const a = document.createElement('a');
+	a.href = url;
+	a.download = fileName;
+	a.rel = 'noopener';
+	document.body.append(a);
+	a.click();
+	a.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export type LastExport = Omit<ExportOutcome, 'bytes'> & { format: ExportFormat };
+
+export class ExportState {
+	/** The key (hex) in memory only; '' when none. */
+	key = $state('');
+	/** A freshly generated key is shown once, in hex and base64, until the person confirms. */
+	revealed = $state<{ hex: string; base64: string } | null>(null);
+	keyError = $state<string | null>(null);
+	optOut = $state.raw<{ file: File; check: OptOutCheck } | null>(null);
+	optOutError = $state<string | null>(null);
+	original = $state.raw<File | null>(null);
+	job = $state.raw<{ jobId: string; format: ExportFormat; progress: ExportProgress | null } | null>(null);
+	last = $state.raw<LastExport | null>(null);
+	error = $state<string | null>(null);
+
+	constructor(
+		private readonly design: Design,
+		private readonly client: () => EngineClient
+	) {}
+
+	get project(): Project {
+		return this.design.project;
+	}
+
+	get tableId(): string | undefined {
+		return this.project.ui?.tableId;
+	}
+
+	get output(): OutputConfig {
+		return { ...OUTPUT_DEFAULTS, ...(this.project.output as Partial<OutputConfig> | undefined) };
+	}
+
+	get patient(): PatientColumns {
+		return (this.project.patient as PatientColumns | undefined) ?? {};
+	}
+
+	treatmentOf(name: string): Treatment {
+		const a = this.project.attributes[name];
+		return (a?.treatment as Treatment | undefined) ?? defaultTreatment(a?.role ?? 'insensitive');
+	}
+
+	isDateColumn(name: string): boolean {
+		const reason = this.design.proposals.find((p) => p.name === name)?.proposal.reason;
+		return reason !== undefined && DATE_REASONS.includes(reason);
+	}
+
+	/** Whether an export needs the key (a pseudonym treatment). */
+	get needsKey(): boolean {
+		return Object.keys(this.project.attributes).some((n) => this.treatmentOf(n) === 'pseudonym');
+	}
+
+	private save(next: Project): void {
+		// Treatments and output do not change the live risk: no refresh.
+		this.design.update(next, { risk: false });
+	}
+
+	setTreatment(name: string, treatment: Treatment): void {
+		const current = this.project.attributes[name] ?? { role: 'insensitive' as const };
+		this.save({
+			...this.project,
+			attributes: { ...this.project.attributes, [name]: { ...current, treatment } }
+		});
+	}
+
+	setPatient(field: PatientField, column: string): void {
+		const next: PatientColumns = { ...this.patient };
+		if (column === '') delete next[field];
+		else next[field] = column;
+		this.save({ ...this.project, patient: next });
+	}
+
+	setOutput(change: Partial<OutputConfig>): void {
+		this.save({ ...this.project, output: { ...this.output, ...change } });
+	}
+
+	/**
+	 * Guesses the patient columns from the role proposals once (a project without `patient`), so
+	 * opt-out matching, patient counts and date shifts work without a visit to every select.
+	 */
+	guessPatientColumns(): void {
+		if (this.project.patient !== undefined || this.design.proposals.length === 0) return;
+		const guessed: PatientColumns = {};
+		for (const field of PATIENT_FIELDS) {
+			const reasons = PATIENT_REASONS[field];
+			const hit = reasons
+				? this.design.proposals.find((p) => reasons.includes(p.proposal.reason))
+				: field === 'symbol'
+					? this.design.proposals.find((p) => /記号/.test(p.name))
+					: undefined;
+			if (hit) guessed[field] = hit.name;
+		}
+		this.save({ ...this.project, patient: guessed });
+	}
+
+	/** A new 256-bit key from the platform CSPRNG, shown once for safekeeping. */
+	generateKey(): void {
+		const bytes = generateKeyBytes();
+		this.key = bytesToHex(bytes);
+		this.revealed = { hex: this.key, base64: bytesToBase64(bytes) };
+		this.keyError = null;
+	}
+
+	/** The person has stored the key: it is no longer displayed (it stays in memory for this session). */
+	confirmKeySaved(): void {
+		this.revealed = null;
+	}
+
+	/** A key pasted in (hex or base64, as the CLI's key file or TOKUMEI_PSEUDONYM_KEY). */
+	setKey(text: string): void {
+		const trimmed = text.trim();
+		this.revealed = null;
+		this.keyError = null;
+		if (trimmed === '') {
+			this.key = '';
+			return;
+		}
+		try {
+			parseKey(trimmed);
+			this.key = trimmed;
+		} catch (error) {
+			this.key = '';
+			this.keyError = errorMessage(error);
+		}
+	}
+
+	forgetKey(): void {
+		this.key = '';
+		this.revealed = null;
+		this.keyError = null;
+	}
+
+	async chooseOptOut(file: File | null): Promise<void> {
+		this.optOutError = null;
+		if (!file) {
+			this.optOut = null;
+			return;
+		}
+		try {
+			this.optOut = { file, check: await this.client().checkOptOut(file) };
+		} catch (error) {
+			this.optOut = null;
+			this.optOutError = errorMessage(error);
+		}
+	}
+
+	chooseOriginal(file: File | null): void {
+		this.original = file;
+	}
+
+	async run(format: ExportFormat): Promise<void> {
+		const tableId = this.tableId;
+		if (!tableId || this.job) return;
+		this.error = null;
+		const job = this.client().exportTable(
+			{
+				tableId,
+				project: $state.snapshot(this.project),
+				format,
+				...(this.key ? { pseudonymKey: this.key } : {}),
+				...(this.optOut ? { optOut: this.optOut.file } : {}),
+				...(this.original ? { original: this.original } : {})
+			},
+			(progress) => {
+				if (this.job?.jobId === job.jobId) this.job = { ...this.job, progress };
+			}
+		);
+		this.job = { jobId: job.jobId, format, progress: null };
+		try {
+			const { bytes, ...outcome } = await job.done;
+			download(bytes, outcome.fileName, outcome.mimeType);
+			this.last = { ...outcome, format };
+		} catch (error) {
+			this.error = errorCode(error) === 'ABORTED' ? 'ABORTED' : errorMessage(error);
+		} finally {
+			this.job = null;
+		}
+	}
+
+	async cancel(): Promise<void> {
+		if (!this.job) return;
+		await this.client()
+			.cancelExport(this.job.jobId)
+			.catch(() => undefined);
+	}
+
+	downloadRecord(kind: 'json' | 'html', language: 'ja' | 'en'): void {
+		if (!this.last) return;
+		const stem = this.last.fileName.replace(/\.[^.]*$/, '');
+		if (kind === 'json') download(this.last.recordJson, `${stem}-record.json`, 'application/json');
+		else download(this.last.recordHtml[language], `${stem}-record.html`, 'text/html');
+	}
+}
+
+// One state per Design, so the key, the opt-out list and the last export survive switching steps
+// (the step's component is remounted) but nothing outlives the page.
+const states = new WeakMap<Design, ExportState>();
+
+export function exportStateOf(design: Design, client: () => EngineClient): ExportState {
+	let state = states.get(design);
+	if (!state) {
+		state = new ExportState(design, client);
+		states.set(design, state);
+	}
+	return state;
+}
