@@ -1,4 +1,20 @@
 import type { Project, TableSummary } from '$lib/workbench/types';
+import { collectWrites, type PositionalWrite } from './table-codec';
+
+/**
+ * A stored table's bytes: a Blob, or a producer that writes them at given offsets (table-codec's
+ * writeTableFile), which lets the OPFS store stream a large table to disk without assembling it in memory.
+ */
+export type TableData = Blob | ((write: PositionalWrite) => Promise<unknown>);
+
+/** The synchronous OPFS file access of dedicated workers (https://fs.spec.whatwg.org/#api-filesystemsyncaccesshandle). */
+interface SyncAccessHandle {
+	write(buffer: Uint8Array, options: { at: number }): number;
+	truncate(size: number): void;
+	flush(): void;
+	close(): void;
+}
+type SyncCapableHandle = FileSystemFileHandle & { createSyncAccessHandle?(): Promise<SyncAccessHandle> };
 
 /**
  * Where the worker keeps imported tables and the project between sessions. The encoded table is
@@ -8,7 +24,7 @@ export interface TableStore {
 	/** False for the in-memory fallback: data does not survive a reload. */
 	readonly persistent: boolean;
 	listTables(): Promise<TableSummary[]>;
-	saveTable(summary: TableSummary, data: Blob): Promise<void>;
+	saveTable(summary: TableSummary, data: TableData): Promise<void>;
 	loadTableData(id: string): Promise<ArrayBuffer>;
 	deleteTable(id: string): Promise<void>;
 	loadProject(): Promise<Project | null>;
@@ -56,18 +72,42 @@ export class OpfsTableStore implements TableStore {
 		}
 	}
 
-	private async write(name: string, data: Blob | string): Promise<void> {
-		const handle = await this.root.getFileHandle(name, { create: true });
+	private async write(name: string, data: TableData | string): Promise<void> {
+		const handle: SyncCapableHandle = await this.root.getFileHandle(name, { create: true });
+		if (typeof data === 'function' && handle.createSyncAccessHandle) {
+			// In a dedicated worker: each piece goes to disk synchronously, straight from the caller's arrays.
+			const access = await handle.createSyncAccessHandle();
+			try {
+				access.truncate(0);
+				await data((bytes, at) => {
+					if (access.write(bytes, { at }) !== bytes.byteLength)
+						throw new Error('the storage write was cut short');
+				});
+				access.flush();
+			} finally {
+				access.close();
+			}
+			return;
+		}
 		const writable = await handle.createWritable();
-		await writable.write(data);
-		await writable.close();
+		try {
+			if (typeof data === 'function') {
+				await data((bytes, at) =>
+					writable.write({ type: 'write', position: at, data: bytes as Uint8Array<ArrayBuffer> })
+				);
+			} else await writable.write(data);
+			await writable.close();
+		} catch (error) {
+			await writable.abort().catch(() => undefined);
+			throw error;
+		}
 	}
 
 	async listTables(): Promise<TableSummary[]> {
 		return (await this.readJson<TableSummary[]>(INDEX)) ?? [];
 	}
 
-	saveTable(summary: TableSummary, data: Blob): Promise<void> {
+	saveTable(summary: TableSummary, data: TableData): Promise<void> {
 		return this.serial(async () => {
 			// Data first, index last: a crash in between leaves an orphan file, never a dangling entry.
 			await this.write(`${summary.id}.bin`, data);
@@ -121,8 +161,8 @@ export class MemoryTableStore implements TableStore {
 	async listTables(): Promise<TableSummary[]> {
 		return [...this.tables.values()].map((t) => t.summary);
 	}
-	async saveTable(summary: TableSummary, data: Blob): Promise<void> {
-		this.tables.set(summary.id, { summary, data });
+	async saveTable(summary: TableSummary, data: TableData): Promise<void> {
+		this.tables.set(summary.id, { summary, data: data instanceof Blob ? data : await collectWrites(data) });
 	}
 	async loadTableData(id: string): Promise<ArrayBuffer> {
 		const entry = this.tables.get(id);

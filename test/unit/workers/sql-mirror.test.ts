@@ -46,6 +46,17 @@ describe('SqlMirror', () => {
 		await mirror.idle();
 	});
 
+	it('copies on first use only: ensure() queues a table once and a drop lets it be copied again', async () => {
+		const mirror = new SqlMirror(db);
+		expect(exists('t_lazy')).toBe(false);
+		await mirror.ensure('t_lazy', tableOf(4));
+		await mirror.ensure('t_lazy', tableOf(9));
+		expect(db.exec('SELECT count(*) FROM t_lazy')[0].values[0][0]).toBe(4);
+		await mirror.drop('t_lazy');
+		await mirror.ensure('t_lazy', tableOf(9));
+		expect(db.exec('SELECT count(*) FROM t_lazy')[0].values[0][0]).toBe(9);
+	});
+
 	it('reports a failed copy through ready() without rejecting add()', async () => {
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		const mirror = new SqlMirror(db);

@@ -41,6 +41,8 @@ export interface ImportOptions {
 	onProgress?: (progress: ImportProgress) => void;
 	/** Receives the data rows of each chunk (normalized to the header's width), e.g. to insert them into SQLite. */
 	onRows?: (header: string[], rows: string[][]) => void | Promise<void>;
+	/** Called once every row is encoded, before the columns are profiled (lets a caller time the stages). */
+	onParsed?: () => void;
 	/** Bytes read per step (default 1 MiB); smaller values only serve tests of chunk boundaries. */
 	chunkBytes?: number;
 }
@@ -329,6 +331,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 	const table: EncodedTable = { rowCount: rows, columns: encoders.map((e) => e.finish()) };
 	// The encoders still hold their grown code buffers; let them go before profiling allocates its counts.
 	encoders = [];
+	options.onParsed?.();
 	const types: InferredType[] = [];
 	const profiles: ColumnProfile[] = [];
 	for (const column of table.columns) {

@@ -33,6 +33,18 @@ describe('dictionary encoding', () => {
 		for (let i = 0; i < 5000; i += 97) expect(column.values[column.codes[i]]).toBe(long(i));
 	});
 
+	it('hands out codes of exactly the row count across many blocks and a large dictionary', () => {
+		const encoder = new ColumnEncoder('zip', 16);
+		const value = (i: number) => String((i * 7919) % 150_000).padStart(7, '0');
+		for (let i = 0; i < 300_000; i++) encoder.push(value(i));
+		const column = encoder.finish();
+		expect(column.codes.length).toBe(300_000);
+		expect(column.codes.buffer.byteLength).toBe(300_000 * 4);
+		expect(column.values.length).toBe(150_000);
+		expect(new Set(column.values).size).toBe(150_000);
+		for (let i = 0; i < 300_000; i += 1013) expect(column.values[column.codes[i]]).toBe(value(i));
+	});
+
 	it('treats every string as an ordinary value, including object-property names and numeric forms', () => {
 		const tricky = [
 			'__proto__',
