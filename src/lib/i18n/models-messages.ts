@@ -113,7 +113,15 @@ export const modelsJa = {
 	'models.aggregate.arithmetic-mean': '算術平均',
 	'models.aggregate.sum': '合計',
 	'models.aggregate.max': '最大',
-	'models.aggregate.rank': '順位 (rank)'
+	'models.aggregate.rank': '順位 (rank)',
+	'compareGroups.hint':
+		'加工後の値 (斜線の緑) ごとに、まとめられた元の値 (青) とそのレコード数を示します。削除されたレコードは含みません。',
+	'compareGroups.after': '加工後の値',
+	'compareGroups.before': 'まとめられた元の値',
+	'compareGroups.otherMembers': 'ほか {count} 種類',
+	'compareGroups.otherGroups': 'ほかの加工後の値 {count} 種類',
+	'compareGroups.chart': '{name}: 加工後の値ごとにまとめられた元の値',
+	'compareGroups.perValue': '値ごとの分布 (加工前と加工後)'
 } as const;
 
 export type ModelsMessageKey = keyof typeof modelsJa;
@@ -231,5 +239,13 @@ export const modelsEn: Record<ModelsMessageKey, string> = {
 	'models.aggregate.arithmetic-mean': 'Arithmetic mean',
 	'models.aggregate.sum': 'Sum',
 	'models.aggregate.max': 'Maximum',
-	'models.aggregate.rank': 'Rank'
+	'models.aggregate.rank': 'Rank',
+	'compareGroups.hint':
+		'For each generalized value (hatched green), the original values it merges (blue) and their records. Suppressed records are not included.',
+	'compareGroups.after': 'Generalized value',
+	'compareGroups.before': 'Original values merged',
+	'compareGroups.otherMembers': '{count} more values',
+	'compareGroups.otherGroups': '{count} more generalized values',
+	'compareGroups.chart': '{name}: original values merged into each generalized value',
+	'compareGroups.perValue': 'Distribution per value (before and after)'
 };
