@@ -7,6 +7,7 @@
 import type { EquivalenceClassView, PrivacyCriterion, SensitiveHistogram } from '../criteria/criterion';
 import type { Snapshot } from './snapshot';
 import { enforceSampleCriteria } from '../criteria/sample-enforcement';
+import { ScratchPool } from './scratch-pool';
 
 export interface ClassTable {
 	readonly levels: Int32Array;
@@ -43,18 +44,17 @@ export function classesOf(snapshot: Snapshot, maxClasses = Infinity): ClassTable
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
 	const mask = capacity - 1;
-	ensureScratch(n, capacity);
-	const slots = scratchSlots;
+	const slots = scratch.int32('slots', capacity);
 	slots.fill(-1, 0, capacity);
-	const firstAtom = scratchFirst;
-	const classOfAtom = scratchClassOf;
-	const size = scratchSize;
-	const population = scratchPopulation;
+	const firstAtom = scratch.int32('first', n);
+	const classOfAtom = scratch.int32('classOf', n);
+	const size = scratch.int32('size', n);
+	const population = scratch.int32('population', n);
 	let count = 0;
 	const packed = packQuasiIdentifiers(columns, n);
 	if (packed) {
 		// One exact float key per atom: one comparison per probe instead of one per QI.
-		const keyOf = scratchKeys;
+		const keyOf = scratch.float64('keys', n);
 		for (let i = 0; i < n; i++) {
 			const key = packed[i];
 			let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
@@ -137,27 +137,7 @@ export function classesOf(snapshot: Snapshot, maxClasses = Infinity): ClassTable
 	};
 }
 
-/** Scratch buffers reused across groupings (the search groups thousands of nodes). */
-let scratchSlots = new Int32Array(0);
-let scratchKeys = new Float64Array(0);
-let scratchPacked = new Float64Array(0);
-let scratchFirst = new Int32Array(0);
-let scratchClassOf = new Int32Array(0);
-let scratchSize = new Int32Array(0);
-let scratchPopulation = new Int32Array(0);
-
-function ensureScratch(n: number, capacity: number): void {
-	if (scratchSlots.length < capacity) scratchSlots = new Int32Array(capacity);
-	if (scratchFirst.length < n) {
-		const grown = Math.max(n, scratchFirst.length * 2);
-		scratchKeys = new Float64Array(grown);
-		scratchPacked = new Float64Array(grown);
-		scratchFirst = new Int32Array(grown);
-		scratchClassOf = new Int32Array(grown);
-		scratchSize = new Int32Array(grown);
-		scratchPopulation = new Int32Array(grown);
-	}
-}
+const scratch = new ScratchPool();
 
 /**
  * The QI codes of each atom packed into one exact float (mixed radix of each column's largest code
@@ -173,7 +153,7 @@ function packQuasiIdentifiers(columns: readonly Int32Array[], n: number): Float6
 		product *= max + 1;
 	}
 	if (product > 2 ** 53) return null;
-	const packed = scratchPacked;
+	const packed = scratch.float64('packed', n);
 	packed.fill(0, 0, n);
 	for (let c = 0; c < columns.length; c++) {
 		const base = radixes[c];

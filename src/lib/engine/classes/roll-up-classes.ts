@@ -12,40 +12,14 @@
 import { levelMap } from '../hierarchy/hierarchy';
 import type { ClassTable } from './equivalence-classes';
 import type { PreparedData, Snapshot } from './snapshot';
+import { ScratchPool } from './scratch-pool';
 
 export interface RolledUpClasses {
 	readonly snapshot: Snapshot;
 	readonly classes: ClassTable;
 }
 
-let scratchSlots = new Int32Array(0);
-let scratchKeys = new Float64Array(0);
-let scratchPacked = new Float64Array(0);
-let scratchClassOf = new Int32Array(0);
-let scratchFirstOfClass = new Int32Array(0);
-let scratchOrder = new Int32Array(0);
-let scratchRep = new Int32Array(0);
-let scratchMerged = new Int32Array(0);
-let scratchFirstSource = new Int32Array(0);
-let scratchSize = new Int32Array(0);
-let scratchPopulation = new Int32Array(0);
-
-function ensureScratch(n: number, capacity: number): void {
-	if (scratchSlots.length < capacity) scratchSlots = new Int32Array(capacity);
-	if (scratchPacked.length < n) {
-		const grown = Math.max(n, scratchPacked.length * 2);
-		scratchKeys = new Float64Array(grown);
-		scratchPacked = new Float64Array(grown);
-		scratchClassOf = new Int32Array(grown);
-		scratchFirstOfClass = new Int32Array(grown + 1);
-		scratchOrder = new Int32Array(grown);
-		scratchRep = new Int32Array(grown);
-		scratchMerged = new Int32Array(grown);
-		scratchFirstSource = new Int32Array(grown);
-		scratchSize = new Int32Array(grown);
-		scratchPopulation = new Int32Array(grown);
-	}
-}
+const scratch = new ScratchPool();
 
 function mapBetween(data: PreparedData, q: number, from: number, to: number): Int32Array {
 	let map = data.levelMaps[q][from][to];
@@ -78,9 +52,8 @@ export function rollUpClasses(
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
 	const mask = capacity - 1;
-	ensureScratch(n, capacity);
 	const maps: (Int32Array | null)[] = [];
-	const packed = scratchPacked;
+	const packed = scratch.float64('packed', n);
 	packed.fill(0, 0, n);
 	let packedColumns = 0;
 	for (let q = 0; q < qiCount; q++) {
@@ -101,10 +74,10 @@ export function rollUpClasses(
 	}
 
 	// Classes of the source atoms, numbered in order of first occurrence.
-	const slots = scratchSlots;
+	const slots = scratch.int32('slots', capacity);
 	slots.fill(-1, 0, capacity);
-	const keyOf = scratchKeys;
-	const classOf = scratchClassOf;
+	const keyOf = scratch.float64('keys', n);
+	const classOf = scratch.int32('classOf', n);
 	let classCount = 0;
 	for (let i = 0; i < n; i++) {
 		const key = packed[i];
@@ -131,19 +104,19 @@ export function rollUpClasses(
 
 	// Source atoms grouped by class (stable), then merged by sensitive code within each class:
 	// rep[i] = the first source atom of i's (class, code) tuple.
-	const start = scratchFirstOfClass;
+	const start = scratch.int32('firstOfClass', n + 1);
 	start.fill(0, 0, classCount + 1);
 	for (let i = 0; i < n; i++) start[classOf[i] + 1]++;
 	for (let c = 0; c < classCount; c++) start[c + 1] += start[c];
-	const order = scratchOrder;
-	const cursor = scratchMerged; // borrowed as a cursor before it holds merged ids
+	const order = scratch.int32('order', n);
+	const cursor = scratch.int32('merged', n); // borrowed as a cursor before it holds merged ids
 	cursor.set(start.subarray(0, classCount));
 	for (let i = 0; i < n; i++) order[cursor[classOf[i]]++] = i;
 	const codes = source.sensitive[0];
 	const cardinality = data.sensitiveCardinalities[0];
 	const stamp = new Int32Array(cardinality).fill(-1);
 	const firstWithCode = new Int32Array(cardinality);
-	const rep = scratchRep;
+	const rep = scratch.int32('rep', n);
 	for (let c = 0; c < classCount; c++) {
 		for (let j = start[c]; j < start[c + 1]; j++) {
 			const i = order[j];
@@ -157,10 +130,10 @@ export function rollUpClasses(
 	}
 
 	// Merged atoms numbered in order of their first source atom.
-	const merged = scratchMerged;
-	const firstSource = scratchFirstSource;
-	const size = scratchSize;
-	const population = scratchPopulation;
+	const merged = scratch.int32('merged', n);
+	const firstSource = scratch.int32('firstSource', n);
+	const size = scratch.int32('size', n);
+	const population = scratch.int32('population', n);
 	let count = 0;
 	for (let i = 0; i < n; i++) {
 		const r = rep[i];

@@ -10,6 +10,7 @@
  */
 import { levelMap, leafOfValues, type Hierarchy } from '../hierarchy/hierarchy';
 import type { EncodedColumn } from '../table/encoded-table';
+import { ScratchPool } from './scratch-pool';
 
 export interface PreparedQuasiIdentifier {
 	readonly name: string;
@@ -147,25 +148,7 @@ function mergeAll(
 	return merge(source, maps, levels, cardinalities) as Snapshot;
 }
 
-/** Scratch buffers reused across merges (the search merges thousands of times). */
-let scratchSlots = new Int32Array(0);
-let scratchPacked = new Float64Array(0);
-let scratchKeys = new Float64Array(0);
-let scratchFirst = new Int32Array(0);
-let scratchSize = new Int32Array(0);
-let scratchPopulation = new Int32Array(0);
-
-function ensureScratch(n: number, capacity: number): void {
-	if (scratchSlots.length < capacity) scratchSlots = new Int32Array(capacity);
-	if (scratchPacked.length < n) {
-		const grown = Math.max(n, scratchPacked.length * 2);
-		scratchPacked = new Float64Array(grown);
-		scratchKeys = new Float64Array(grown);
-		scratchFirst = new Int32Array(grown);
-		scratchSize = new Int32Array(grown);
-		scratchPopulation = new Int32Array(grown);
-	}
-}
+const scratch = new ScratchPool();
 
 /**
  * Merges the source's atoms whose (mapped QI codes, sensitive codes) tuples are equal; `maps[q]`
@@ -185,19 +168,18 @@ function merge(
 	let capacity = 16;
 	while (capacity < n * 2) capacity *= 2;
 	const mask = capacity - 1;
-	ensureScratch(n, capacity);
-	const slots = scratchSlots;
+	const slots = scratch.int32('slots', capacity);
 	slots.fill(-1, 0, capacity);
-	const firstOf = scratchFirst; // merged atom → source atom holding its key
-	const size = scratchSize;
-	const population = scratchPopulation;
+	const firstOf = scratch.int32('first', n); // merged atom → source atom holding its key
+	const size = scratch.int32('size', n);
+	const population = scratch.int32('population', n);
 	const sourceSize = source.size;
 	const sourcePopulation = source.population;
 	let count = 0;
 	let radix = 1;
 	for (const c of cardinalities) radix *= Math.max(1, c);
 	if (radix <= 2 ** 53) {
-		const packed = scratchPacked;
+		const packed = scratch.float64('packed', n);
 		packed.fill(0, 0, n);
 		for (let c = 0; c < qiCount + source.sensitive.length; c++) {
 			const base = Math.max(1, cardinalities[c]);
@@ -206,7 +188,7 @@ function merge(
 			if (map) for (let i = 0; i < n; i++) packed[i] = packed[i] * base + map[column[i]];
 			else for (let i = 0; i < n; i++) packed[i] = packed[i] * base + column[i];
 		}
-		const keyOf = scratchKeys;
+		const keyOf = scratch.float64('keys', n);
 		for (let i = 0; i < n; i++) {
 			const key = packed[i];
 			let h = (key | 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1);
