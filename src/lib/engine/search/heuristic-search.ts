@@ -108,6 +108,12 @@ export function* heuristicSearch(
 		id = next;
 		if (evaluator.checks % 16 === 0) yield progress();
 	}
+	// The budget ran out during the dive (a slow or busy machine): the completely generalized
+	// transformation is the fallback, so a person always gets a release to start from when one exists.
+	if (bestId < 0) {
+		const top = idOf(Int32Array.from(maxLevels));
+		if (!evaluated.has(top)) evaluate(top);
+	}
 
 	// Local descent: specialize one QI of the incumbent at a time while that stays anonymous and lowers
 	// the loss (the greedy dive tends to overshoot on some QIs).

