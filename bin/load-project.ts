@@ -21,6 +21,7 @@ import {
 	type TextEncodingName,
 	validateHierarchySpec
 } from '../src/lib/engine';
+import { decideTable, decisionBounds } from '../src/lib/engine/peculiar';
 import { encodingOption, readBytes, readProjectConfig, readText } from './read-input';
 
 export interface LoadedQuasiIdentifier {
@@ -50,6 +51,13 @@ export interface LoadedProject {
 	 * by content, each subset row claiming one data row, as ARX's DataSubset.create(data, subset) does.
 	 */
 	researchSubset?: Uint8Array;
+	/**
+	 * Records suppressed by the project's `decisions` (peculiar values): `table` holds the other rows,
+	 * with decided values replaced in the quasi-identifiers (peculiar/decided-table, as the live session).
+	 */
+	suppressedByDecision: number;
+	/** Data-file record index (0-based) of each row of `table`; null when no record was suppressed. */
+	keptRows: Int32Array | null;
 }
 
 /** The distinct values of the named columns (for builders and one-level hierarchies). */
@@ -102,7 +110,10 @@ export async function loadHierarchies(
 	const hierarchies: Record<string, Hierarchy> = {};
 	for (const [name, attribute] of Object.entries(config.attributes)) {
 		if (attribute.hierarchy) {
-			const loaded = await loadHierarchy(name, attribute.hierarchy, baseDir, values[name]);
+			// A builder also covers the bounds of top/bottom-coding decisions, as in the live session.
+			const bounds = decisionBounds(config.decisions ?? [], name);
+			const given = values[name] && bounds.length > 0 ? [...values[name], ...bounds] : values[name];
+			const loaded = await loadHierarchy(name, attribute.hierarchy, baseDir, given);
 			hierarchies[name] = loaded.hierarchy;
 			sources[name] = loaded.source;
 		} else if (attribute.role === 'quasi-identifying') {
@@ -194,7 +205,9 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 		sensitive: [],
 		identifying: [],
 		insensitive: [],
-		hierarchies
+		hierarchies,
+		suppressedByDecision: 0,
+		keptRows: null
 	};
 	for (const column of table.columns) {
 		const role = config.attributes[column.name]?.role ?? 'insensitive';
@@ -234,7 +247,50 @@ export async function loadProjectFromConfig(config: ProjectConfig, baseDir: stri
 		const subset = await importFile(file, 'privacy[].subset', config);
 		loaded.researchSubset = matchSubset(table, subset.table, file);
 	}
-	return loaded;
+	return applyDecisions(loaded);
+}
+
+/** The loaded project with its peculiar-value decisions applied (the table the live session analyses). */
+function applyDecisions(loaded: LoadedProject): LoadedProject {
+	const decisions = loaded.config.decisions ?? [];
+	if (!decisions.some((d) => d.action !== 'keep')) return loaded;
+	const qiNames = new Set(loaded.quasiIdentifiers.map((q) => q.name));
+	let decided;
+	try {
+		decided = decideTable(
+			loaded.table,
+			loaded.quasiIdentifiers,
+			decisions,
+			loaded.table.columns.map((c) => c.name).filter((name) => !qiNames.has(name))
+		);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
+	const hierarchies = { ...loaded.hierarchies };
+	for (const q of decided.quasiIdentifiers) hierarchies[q.name] = q.hierarchy;
+	// Data column order, as before.
+	const byName = new Map(decided.table.columns.map((c) => [c.name, c]));
+	const table = {
+		rowCount: decided.table.rowCount,
+		columns: loaded.table.columns.map((c) => byName.get(c.name)!)
+	};
+	const kept = decided.keptRows;
+	return {
+		...loaded,
+		table,
+		hierarchies,
+		quasiIdentifiers: decided.quasiIdentifiers.map((q) => ({
+			name: q.name,
+			column: q.column,
+			hierarchy: q.hierarchy
+		})),
+		researchSubset:
+			loaded.researchSubset && kept
+				? Uint8Array.from(kept, (row) => loaded.researchSubset![row])
+				: loaded.researchSubset,
+		suppressedByDecision: decided.suppressedByDecision,
+		keptRows: kept
+	};
 }
 
 /** Reads and validates the project file at configPath; every problem is a {@link ConfigError}. */

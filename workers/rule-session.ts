@@ -19,7 +19,7 @@ import {
 	missingValues,
 	type Hierarchy
 } from '$lib/engine/hierarchy/hierarchy';
-import { applyPeculiarDecisions, type PeculiarDecision } from '$lib/engine/peculiar';
+import { decideTable, decisionBounds, type DecidedTable, type PeculiarDecision } from '$lib/engine/peculiar';
 import {
 	classSizeHistogram,
 	classesOfSize,
@@ -48,17 +48,9 @@ export function hierarchyRowsOf(
 	throw new EngineError('BAD_RULE', `${column.name}: hierarchy files are imported as rows in the browser`);
 }
 
+/** The project's decisions on peculiar values (parseProjectConfig reads a legacy `ui.peculiar` as these). */
 export const decisionsOf = (project: ProjectConfig): PeculiarDecision[] =>
-	((project.ui as { peculiar?: PeculiarDecision[] } | undefined)?.peculiar ?? []).filter(
-		(d) => d.action !== 'keep'
-	);
-
-/** Bounds of top/bottom-coding decisions: values the hierarchy must also cover. */
-function boundsOf(name: string, decisions: readonly PeculiarDecision[]): string[] {
-	return decisions
-		.filter((d) => d.attribute === name && (d.action === 'top-code' || d.action === 'bottom-code'))
-		.map((d) => d.bound ?? d.value);
-}
+	(project.decisions ?? []).filter((d) => d.action !== 'keep');
 
 /** Columns referenced by the privacy models as sensitive attributes. */
 function sensitiveInModels(project: ProjectConfig): string[] {
@@ -74,13 +66,6 @@ export interface SessionQI {
 	readonly hierarchy: Hierarchy;
 }
 
-/** Rows [0, n) kept where `keep[row]` is 1. */
-function filterColumn(column: EncodedColumn, keep: Uint8Array, kept: number): EncodedColumn {
-	const codes = new Int32Array(kept);
-	for (let row = 0, j = 0; row < keep.length; row++) if (keep[row]) codes[j++] = column.codes[row];
-	return { name: column.name, values: column.values, codes };
-}
-
 export class RuleSession {
 	readonly qis: SessionQI[];
 	readonly prepared: PreparedSearch;
@@ -90,6 +75,9 @@ export class RuleSession {
 	readonly suppressedByDecision: number;
 	/** The analysed table (rows suppressed by decisions removed). */
 	readonly table: EncodedTable;
+	/** Source row of each analysed row; null when no row was suppressed by a decision. */
+	readonly keptRows: Int32Array | null;
+	/** 1 for each source row that is analysed; null when no row was suppressed by a decision. */
 	readonly keep: Uint8Array | null;
 
 	constructor(
@@ -98,59 +86,45 @@ export class RuleSession {
 	) {
 		const decisions = decisionsOf(project);
 		const qiColumns = source.columns.filter((c) => project.attributes[c.name]?.role === 'quasi-identifying');
-		const built = qiColumns.map((column) => {
+		const hierarchies: Record<string, Hierarchy> = {};
+		const withHierarchies = qiColumns.map((column) => {
 			const config = project.attributes[column.name];
-			let rows: string[][];
 			try {
-				rows = hierarchyRowsOf(column, config, boundsOf(column.name, decisions));
+				const rows = hierarchyRowsOf(column, config, decisionBounds(decisions, column.name));
+				return { name: column.name, hierarchy: hierarchyFromRows(column.name, rows) };
 			} catch (error) {
 				throw new EngineError('BAD_RULE', `${column.name}: ${(error as Error).message}`);
 			}
-			return { source: column, ...applyPeculiarDecisions(column, rows, decisions) };
 		});
-		const suppressedMask = new Uint8Array(source.rowCount);
-		let suppressedCount = 0;
-		for (const b of built) {
-			if (!b.suppressed) continue;
-			for (let r = 0; r < source.rowCount; r++) {
-				if (b.suppressed[r] && !suppressedMask[r]) {
-					suppressedMask[r] = 1;
-					suppressedCount++;
-				}
-			}
-		}
-		this.suppressedByDecision = suppressedCount;
-		let keep: Uint8Array | null = null;
-		const kept = source.rowCount - suppressedCount;
-		if (suppressedCount > 0) keep = suppressedMask.map((s) => 1 - s);
-		this.keep = keep;
 		const sensitiveNames = sensitiveInModels(project);
-		const hierarchies: Record<string, Hierarchy> = {};
-		this.qis = built.map((b) => {
-			let hierarchy: Hierarchy;
-			try {
-				hierarchy = hierarchyFromRows(b.column.name, b.rows!);
-			} catch (error) {
-				throw new EngineError('BAD_RULE', `${b.column.name}: ${(error as Error).message}`);
-			}
-			const column = keep ? filterColumn(b.column, keep, kept) : b.column;
-			const missing = missingValues(column, hierarchy);
+		let decided: DecidedTable;
+		try {
+			decided = decideTable(source, withHierarchies, decisions, sensitiveNames);
+		} catch (error) {
+			throw new EngineError('BAD_RULE', (error as Error).message);
+		}
+		this.suppressedByDecision = decided.suppressedByDecision;
+		this.keptRows = decided.keptRows;
+		this.keep = null;
+		if (decided.keptRows) {
+			this.keep = new Uint8Array(source.rowCount);
+			for (const row of decided.keptRows) this.keep[row] = 1;
+		}
+		this.qis = decided.quasiIdentifiers.map((q) => {
+			const missing = missingValues(q.column, q.hierarchy);
 			if (missing.length > 0) {
 				throw new EngineError(
 					'BAD_RULE',
-					`${b.column.name}: the rule does not cover ${missing
+					`${q.name}: the rule does not cover ${missing
 						.slice(0, 3)
 						.map((v) => `"${v}"`)
 						.join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}`
 				);
 			}
-			hierarchies[b.column.name] = hierarchy;
-			return { name: b.column.name, column, original: b.column, hierarchy };
+			hierarchies[q.name] = q.hierarchy;
+			return q;
 		});
-		const columns = source.columns
-			.filter((c) => sensitiveNames.includes(c.name))
-			.map((c) => (keep ? filterColumn(c, keep, kept) : c));
-		this.table = { rowCount: kept, columns: [...this.qis.map((q) => q.column), ...columns] };
+		this.table = decided.table;
 		this.prepared = prepareSearch({
 			config: project,
 			table: this.table,

@@ -140,13 +140,14 @@ function sensitiveOf(project: LoadedProject): RiskSensitive[] {
 /** Shortest text that reads back as the same double (JSON and CSV alike). */
 const num = (value: number) => (Number.isFinite(value) ? String(value) : value > 0 ? 'Inf' : 'NaN');
 
-function recordsCsv(result: RiskResult, rowCount: number): string {
+/** One line per analysed record; `row` is its record number in the data file (1-based). */
+function recordsCsv(result: RiskResult, rowCount: number, keptRows: Int32Array | null): string {
 	const lines = ['row,fk,Fk,risk,suda_score,dis_score'];
 	const scores = result.suda?.scores;
 	const dis = result.suda?.disScores;
 	for (let i = 0; i < rowCount; i++) {
 		lines.push(
-			`${i + 1},${num(result.fk[i])},${num(result.Fk[i])},${num(result.risk[i])},` +
+			`${(keptRows ? keptRows[i] : i) + 1},${num(result.fk[i])},${num(result.Fk[i])},${num(result.risk[i])},` +
 				`${scores ? num(scores[i]) : ''},${dis ? num(dis[i]) : ''}`
 		);
 	}
@@ -219,8 +220,13 @@ export async function run(args: string[]): Promise<number> {
 				? censusJournalist(project, population.census, population.area ?? '00', keys, thresholds)
 				: {};
 		const elapsedMs = performance.now() - started;
-		process.stdout.write(JSON.stringify({ ...result.report, ...againstCensus, elapsedMs }, null, 2) + '\n');
-		if (recordsPath) await writeFile(recordsPath, recordsCsv(result, project.table.rowCount));
+		// Records suppressed by peculiar-value decisions are not analysed (as in the live session).
+		const decided = project.keptRows !== null ? { suppressedByDecision: project.suppressedByDecision } : {};
+		process.stdout.write(
+			JSON.stringify({ ...result.report, ...againstCensus, ...decided, elapsedMs }, null, 2) + '\n'
+		);
+		if (recordsPath)
+			await writeFile(recordsPath, recordsCsv(result, project.table.rowCount, project.keptRows));
 		return 0;
 	} catch (error) {
 		const e = error as Error & { code?: string };

@@ -38,6 +38,8 @@ export async function run(args: string[]): Promise<number> {
 			quasiIdentifiers: names,
 			qualityModel: prepared.quality.name
 		};
+		// Records suppressed by peculiar-value decisions are not analysed (as in the live session).
+		if (project.keptRows) output.suppressedByDecision = project.suppressedByDecision;
 		if ('heuristic' in result) output.heuristic = result.heuristic;
 		process.stdout.write(JSON.stringify(output) + '\n');
 		return 0;

@@ -16,7 +16,7 @@ import type { OptOutCounts, OptOutEntry } from '../optout/opt-out';
 import { OptOutMatcher } from '../optout/opt-out';
 import { KeyedMapper } from '../pseudonym/keyed-mapper';
 import { applySettings, type ApplySettings } from './apply-config';
-import { ApplyError, ClassCensus, QiGeneralizer } from './class-census';
+import { ClassCensus, qiGeneralizers, type QiGeneralizer } from './class-census';
 import { RowTransformer } from './row-transformer';
 import { classSizeHistogram } from '../risk/class-histogram';
 import { prosecutorRisk, type RiskSummary } from '../risk/sample-risk';
@@ -86,13 +86,7 @@ export async function planApply(
 	const header = [...input.header];
 	const base = applySettings(config, header);
 	const settings: ApplySettings = { ...base, output: { ...base.output, ...options.output } };
-	const transformation = config.transformation ?? {};
-	const qis = header.flatMap((name, column) => {
-		if (config.attributes[name]?.role !== 'quasi-identifying') return [];
-		const hierarchy = hierarchies[name];
-		if (!hierarchy) throw new ApplyError('BAD_INPUT', `attributes.${name}.hierarchy: no hierarchy loaded`);
-		return [new QiGeneralizer(name, column, hierarchy, transformation[name] ?? 0)];
-	});
+	const qis = qiGeneralizers(header, config, hierarchies);
 	const sensitive = header.flatMap((name, column) =>
 		config.attributes[name]?.role === 'sensitive' ? [{ name, column }] : []
 	);

@@ -7,7 +7,9 @@
  * bounded by the number of classes, not the number of rows.
  */
 import type { Snapshot } from '../classes/snapshot';
-import type { Hierarchy } from '../hierarchy/hierarchy';
+import type { ProjectConfig } from '../config/project-config';
+import { hierarchyFromRows, hierarchyRows, type Hierarchy } from '../hierarchy/hierarchy';
+import { DecidedAttribute, hasActiveDecisions } from '../peculiar/decisions';
 
 export class ApplyError extends Error {
 	readonly code: string;
@@ -18,10 +20,20 @@ export class ApplyError extends Error {
 	}
 }
 
-/** Generalizes one QI column to its level by a lookup on the raw value. */
+/** Leaf value returned for a value whose records a peculiar-value decision suppresses. */
+export const SUPPRESSED_BY_DECISION = -1;
+
+/**
+ * Generalizes one QI column to its level by a lookup on the raw value, after the attribute's
+ * peculiar-value decisions (peculiar/decisions.ts): `hierarchy` is the decided hierarchy (extended by
+ * generalization labels) and every raw leaf maps to the leaf of the value it becomes, so a decision
+ * costs one array read per cell.
+ */
 export class QiGeneralizer {
 	/** Code at the level of each leaf (index into `values`). */
 	private readonly levelCodes: Int32Array;
+	/** Decided leaf of each raw leaf (SUPPRESSED_BY_DECISION for suppressed values); null without decisions. */
+	private readonly decidedLeaf: Int32Array | null;
 	readonly values: readonly string[];
 	readonly cardinality: number;
 
@@ -29,7 +41,8 @@ export class QiGeneralizer {
 		readonly name: string,
 		readonly column: number,
 		readonly hierarchy: Hierarchy,
-		readonly level: number
+		readonly level: number,
+		readonly decided: DecidedAttribute | null = null
 	) {
 		if (!Number.isInteger(level) || level < 0 || level >= hierarchy.height) {
 			throw new ApplyError(
@@ -40,10 +53,21 @@ export class QiGeneralizer {
 		this.levelCodes = hierarchy.codes[level];
 		this.values = hierarchy.levels[level];
 		this.cardinality = this.values.length;
+		this.decidedLeaf = null;
+		if (decided?.active) {
+			const leaves = hierarchy.levels[0];
+			this.decidedLeaf = new Int32Array(leaves.length);
+			for (let leaf = 0; leaf < leaves.length; leaf++) {
+				const value = leaves[leaf];
+				this.decidedLeaf[leaf] = decided.isSuppressed(value)
+					? SUPPRESSED_BY_DECISION
+					: hierarchy.leafIndex.get(decided.replacement(value))!;
+			}
+		}
 	}
 
-	/** Leaf index of a raw value (one map lookup per cell: the hot path of both passes). */
-	leaf(value: string, record: number): number {
+	/** Leaf index of a raw value as imported (one map lookup per cell: the hot path of both passes). */
+	rawLeaf(value: string, record: number): number {
 		const leaf = this.hierarchy.leafIndex.get(value);
 		if (leaf === undefined) {
 			throw new ApplyError(
@@ -55,15 +79,50 @@ export class QiGeneralizer {
 		return leaf;
 	}
 
-	/** Code at the level of a leaf. */
+	/** The leaf a raw leaf becomes under the decisions, or SUPPRESSED_BY_DECISION. */
+	decidedLeafOf(rawLeaf: number): number {
+		return this.decidedLeaf === null ? rawLeaf : this.decidedLeaf[rawLeaf];
+	}
+
+	/** Code at the level of a (decided, not suppressed) leaf. */
 	codeOfLeaf(leaf: number): number {
 		return this.levelCodes[leaf];
 	}
 
-	/** Code at the level of a raw value. */
+	/** Code at the level of a raw value, or SUPPRESSED_BY_DECISION. */
 	code(value: string, record: number): number {
-		return this.levelCodes[this.leaf(value, record)];
+		const leaf = this.decidedLeafOf(this.rawLeaf(value, record));
+		return leaf < 0 ? leaf : this.levelCodes[leaf];
 	}
+}
+
+/**
+ * The generalizer of each QI of `header`: the hierarchy extended by the attribute's decisions (a
+ * decision that does not fit its hierarchy is a BAD_INPUT naming `decisions[i]`).
+ */
+export function qiGeneralizers(
+	header: readonly string[],
+	config: ProjectConfig,
+	hierarchies: Readonly<Record<string, Hierarchy>>
+): QiGeneralizer[] {
+	const transformation = config.transformation ?? {};
+	const decisions = config.decisions ?? [];
+	return header.flatMap((name, column) => {
+		if (config.attributes[name]?.role !== 'quasi-identifying') return [];
+		let hierarchy = hierarchies[name];
+		if (!hierarchy) throw new ApplyError('BAD_INPUT', `attributes.${name}.hierarchy: no hierarchy loaded`);
+		let decided: DecidedAttribute | null = null;
+		if (hasActiveDecisions(decisions, name)) {
+			try {
+				decided = new DecidedAttribute(name, hierarchyRows(hierarchy), decisions);
+				if (decided.rows!.length !== hierarchy.levels[0].length)
+					hierarchy = hierarchyFromRows(name, decided.rows!);
+			} catch (error) {
+				throw new ApplyError('BAD_INPUT', (error as Error).message);
+			}
+		}
+		return [new QiGeneralizer(name, column, hierarchy, transformation[name] ?? 0, decided)];
+	});
 }
 
 /**
@@ -109,7 +168,10 @@ class Dictionary {
 }
 
 export interface Census {
+	/** Records analysed: counted records minus those suppressed by peculiar-value decisions. */
 	readonly rows: number;
+	/** Records suppressed by peculiar-value decisions (not analysed, not counted against the limit). */
+	readonly suppressedByDecision: number;
 	readonly snapshot: Snapshot;
 	/** Leaf frequencies per QI (levelCounts[q][0] of the quality model). */
 	readonly leafCounts: readonly Float64Array[];
@@ -134,9 +196,13 @@ export class ClassCensus {
 	private readonly keyer: ClassKeyer;
 	private readonly codes: Int32Array;
 	private readonly leaves: Int32Array;
+	private readonly decidedLeaves: Int32Array;
 	private readonly rawKeyer: ClassKeyer;
 	private rawClasses: Map<number | string, number> | null = new Map();
+	/** Records seen (their number names a record in error messages). */
+	private records = 0;
 	rows = 0;
+	suppressedByDecision = 0;
 
 	constructor(
 		readonly qis: readonly QiGeneralizer[],
@@ -149,22 +215,36 @@ export class ClassCensus {
 		this.keyer = new ClassKeyer(qis.map((q) => q.cardinality));
 		this.codes = new Int32Array(qis.length);
 		this.leaves = new Int32Array(qis.length);
+		this.decidedLeaves = new Int32Array(qis.length);
 		this.rawKeyer = new ClassKeyer(qis.map((q) => q.hierarchy.levels[0].length));
 	}
 
 	add(row: readonly string[]): void {
-		const record = ++this.rows;
+		const record = ++this.records;
 		const qis = this.qis;
+		let suppressed = false;
 		for (let q = 0; q < qis.length; q++) {
-			const leaf = qis[q].leaf(row[qis[q].column] ?? '', record);
-			this.codes[q] = qis[q].codeOfLeaf(leaf);
-			this.leaves[q] = leaf;
-			this.leafCounts[q][leaf]++;
+			const raw = qis[q].rawLeaf(row[qis[q].column] ?? '', record);
+			const leaf = qis[q].decidedLeafOf(raw);
+			this.leaves[q] = raw;
+			this.decidedLeaves[q] = leaf;
+			if (leaf < 0) suppressed = true;
 		}
+		// The risk before processing is the data's as imported: every record, original values.
 		if (this.rawClasses) {
 			const raw = this.rawKeyer.key(this.leaves);
 			this.rawClasses.set(raw, (this.rawClasses.get(raw) ?? 0) + 1);
 			if (this.rawClasses.size > MAX_RAW_CLASSES) this.rawClasses = null;
+		}
+		if (suppressed) {
+			this.suppressedByDecision++;
+			return;
+		}
+		this.rows++;
+		for (let q = 0; q < qis.length; q++) {
+			const leaf = this.decidedLeaves[q];
+			this.codes[q] = qis[q].codeOfLeaf(leaf);
+			this.leafCounts[q][leaf]++;
 		}
 		let key = this.keyer.key(this.codes);
 		let sensitiveCodes: number[] | undefined;
@@ -187,6 +267,7 @@ export class ClassCensus {
 		const size = Int32Array.from(this.atomSize);
 		return {
 			rows: this.rows,
+			suppressedByDecision: this.suppressedByDecision,
 			snapshot: {
 				levels: Int32Array.from(this.qis, (q) => q.level),
 				count: size.length,

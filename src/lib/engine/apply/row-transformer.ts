@@ -79,9 +79,17 @@ export class RowTransformer {
 	/** The output record, or null when the record is suppressed and suppressed records are removed. */
 	transform(row: readonly string[], record: number): string[] | null {
 		const qis = this.qis;
-		for (let q = 0; q < qis.length; q++) this.codes[q] = qis[q].code(row[qis[q].column] ?? '', record);
+		// A peculiar-value decision suppresses the record whatever its class (not against the limit).
+		let decided = false;
+		for (let q = 0; q < qis.length; q++) {
+			const code = qis[q].code(row[qis[q].column] ?? '', record);
+			if (code < 0) decided = true;
+			this.codes[q] = code;
+		}
 		const suppressed =
-			this.decision.suppressed.size > 0 && this.decision.suppressed.has(this.decision.keyer.key(this.codes));
+			decided ||
+			(this.decision.suppressed.size > 0 &&
+				this.decision.suppressed.has(this.decision.keyer.key(this.codes)));
 		if (suppressed) {
 			this.suppressedRecords++;
 			if (this.settings.output.suppressedRecords === 'remove') return null;

@@ -11,8 +11,13 @@ import { createQualityModel } from '../metrics';
 import { ApplyError, ClassKeyer, type Census, type QiGeneralizer } from './class-census';
 
 export interface SuppressionFigures {
-	/** Records in the data after opt-out exclusion. */
+	/** Records analysed: the data after opt-out exclusion, minus the records suppressed by decisions. */
 	records: number;
+	/**
+	 * Records suppressed by peculiar-value decisions (`decisions`): masked or left out like the records
+	 * of suppressed classes, but not analysed and not counted against the suppression limit.
+	 */
+	suppressedByDecision: number;
 	equivalenceClasses: number;
 	/** Smallest class left after suppression (the k reached); 0 when every record is suppressed. */
 	minClassSize: number;
@@ -127,6 +132,7 @@ export function decideSuppression(
 		releasedClassSizes: Int32Array.from(released),
 		figures: {
 			records: census.rows,
+			suppressedByDecision: census.suppressedByDecision,
 			equivalenceClasses,
 			minClassSize,
 			suppressedRecords,

@@ -5,6 +5,8 @@
  */
 import type { LDiversityVariant, PrivacyModelSpec as CriterionSpec, TClosenessVariant } from '../criteria';
 import { japanPopulationModel, type CensusDimension } from '../jp/population';
+import type { PeculiarDecision } from '../peculiar/decisions';
+import { projectDecisions } from './decisions-config';
 import {
 	ConfigError,
 	integer,
@@ -107,6 +109,8 @@ export interface ProjectConfig {
 	household?: string;
 	population?: PopulationConfig;
 	suda?: { disFraction?: number };
+	/** Decisions on peculiar values (config/decisions-config.ts). */
+	decisions?: PeculiarDecision[];
 	[extra: string]: unknown;
 }
 
@@ -403,5 +407,8 @@ export function parseProjectConfig(json: unknown): ProjectConfig {
 		const disFraction = optionalNumber(s.disFraction, 'suda.disFraction', 0, 1);
 		config.suda = disFraction === undefined ? {} : { disFraction };
 	}
+	const decided = projectDecisions(root, attributes);
+	if (decided.decisions) config.decisions = decided.decisions;
+	if (decided.ui !== root.ui) config.ui = decided.ui;
 	return config;
 }

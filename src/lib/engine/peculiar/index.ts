@@ -14,9 +14,13 @@
 import { parseDateValue } from '../hierarchy/builders/date';
 import { parseNumber } from '../hierarchy/builders/interval';
 import type { EncodedColumn } from '../table/encoded-table';
+import { decideColumnCodes } from './decided-table';
+import { DecidedAttribute, type PeculiarDecision } from './decisions';
+
+export * from './decisions';
+export * from './decided-table';
 
 export type PeculiarKind = 'rare' | 'outlier-high' | 'outlier-low' | 'extreme-age';
-export type PeculiarAction = 'generalize' | 'top-code' | 'bottom-code' | 'suppress' | 'keep';
 
 export interface PeculiarFinding {
 	readonly attribute: string;
@@ -24,16 +28,6 @@ export interface PeculiarFinding {
 	readonly value: string;
 	/** Rows holding the value. */
 	readonly count: number;
-}
-
-export interface PeculiarDecision {
-	readonly attribute: string;
-	readonly value: string;
-	readonly action: PeculiarAction;
-	/** top-code / bottom-code: the value that replaces every value beyond it (default: `value`). */
-	readonly bound?: string;
-	/** Why (kept in the processing record). */
-	readonly note: string;
 }
 
 export interface DetectOptions {
@@ -149,20 +143,6 @@ export function detectPeculiar(column: EncodedColumn, options: DetectOptions = {
 	return findings;
 }
 
-/** Orders two cell values numerically when both are numbers, else as dates, else null. */
-function compareValues(a: string, b: string): number | null {
-	const x = parseNumber(a);
-	const y = parseNumber(b);
-	if (x !== null && y !== null) return x - y;
-	const dx = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(a.normalize('NFKC').trim());
-	const dy = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(b.normalize('NFKC').trim());
-	if (dx && dy) {
-		const key = (m: RegExpExecArray) => Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]);
-		return key(dx) - key(dy);
-	}
-	return null;
-}
-
 export interface AppliedDecisions {
 	/** The column with top/bottom-coded and generalized values replaced. */
 	readonly column: EncodedColumn;
@@ -174,97 +154,26 @@ export interface AppliedDecisions {
 	readonly changedRows: number;
 }
 
-export class PeculiarDecisionError extends Error {
-	readonly code = 'BAD_DECISION';
-}
-
 /**
- * Applies the decisions for one column. `rows` is the column's hierarchy (ARX layout) when it has
- * one: a generalized value is replaced by its level-1 label, which joins the hierarchy as a leaf with
- * the same ancestors (so every level stays consistent). Top-coding replaces every value above the
- * bound with the bound, bottom-coding every value below it (Hundepool et al., Statistical Disclosure
- * Control, 2012, §3.4.4). Suppressed rows are left to the caller to count as suppressed records.
+ * Applies the decisions for one column (semantics: {@link DecidedAttribute}). `rows` is the column's
+ * hierarchy (ARX layout) when it has one. Suppressed rows are left to the caller to count as
+ * suppressed records.
  */
 export function applyPeculiarDecisions(
 	column: EncodedColumn,
 	rows: readonly (readonly string[])[] | null,
 	decisions: readonly PeculiarDecision[]
 ): AppliedDecisions {
-	const mine = decisions.filter((d) => d.attribute === column.name && d.action !== 'keep');
-	if (mine.length === 0)
-		return { column, rows: rows ? rows.map((r) => [...r]) : null, suppressed: null, changedRows: 0 };
-	const replace = new Map<number, string>();
-	const suppressCodes = new Set<number>();
-	const extraRows: string[][] = [];
-	const byLeaf = rows ? new Map(rows.map((r) => [r[0], r])) : null;
-	for (const d of mine) {
-		const code = column.values.indexOf(d.value);
-		if (d.action === 'suppress') {
-			if (code >= 0) suppressCodes.add(code);
-		} else if (d.action === 'generalize') {
-			const row = byLeaf?.get(d.value);
-			if (!row || row.length < 2) {
-				throw new PeculiarDecisionError(
-					`"${d.value}" of "${column.name}" has no hierarchy to generalize it with`
-				);
-			}
-			const label = row[1];
-			const existing = byLeaf!.get(label);
-			if (existing && existing.slice(1).join('\u0000') !== row.slice(1).join('\u0000')) {
-				throw new PeculiarDecisionError(
-					`"${label}" is already a value of "${column.name}" with other groups`
-				);
-			}
-			if (!existing) {
-				const extra = [label, ...row.slice(1)];
-				extraRows.push(extra);
-				byLeaf!.set(label, extra);
-			}
-			if (code >= 0) replace.set(code, label);
-		} else {
-			const bound = d.bound ?? d.value;
-			for (let c = 0; c < column.values.length; c++) {
-				const cmp = compareValues(column.values[c], bound);
-				if (cmp === null) continue;
-				if ((d.action === 'top-code' && cmp > 0) || (d.action === 'bottom-code' && cmp < 0))
-					replace.set(c, bound);
-			}
-		}
-	}
-	const values = [...column.values];
-	const codeOf = new Map(values.map((v, i) => [v, i]));
-	const remap = new Int32Array(column.values.length);
-	for (let c = 0; c < remap.length; c++) {
-		const target = replace.get(c);
-		if (target === undefined || target === column.values[c]) {
-			remap[c] = c;
-			continue;
-		}
-		let t = codeOf.get(target);
-		if (t === undefined) {
-			t = values.length;
-			values.push(target);
-			codeOf.set(target, t);
-		}
-		remap[c] = t;
-	}
-	const codes = new Int32Array(column.codes.length);
-	const suppressed = suppressCodes.size > 0 ? new Uint8Array(column.codes.length) : null;
+	const decided = new DecidedAttribute(column.name, rows, decisions);
+	if (!decided.active) return { column, rows: decided.rows, suppressed: null, changedRows: 0 };
+	const { values, codes, changed, suppressedCodes } = decideColumnCodes(column, decided);
+	const suppressed = suppressedCodes ? new Uint8Array(column.codes.length) : null;
 	let changedRows = 0;
 	for (let r = 0; r < codes.length; r++) {
 		const c = column.codes[r];
-		codes[r] = remap[c];
-		const hidden = suppressCodes.has(c);
+		const hidden = suppressedCodes !== null && suppressedCodes[c] === 1;
 		if (hidden) suppressed![r] = 1;
-		if (hidden || remap[c] !== c) changedRows++;
+		if (hidden || changed[c]) changedRows++;
 	}
-	const outRows = rows ? [...rows.map((r) => [...r]), ...extraRows] : null;
-	// A top/bottom-code bound that is not a value of the data still needs a place in the hierarchy.
-	if (outRows && byLeaf) {
-		for (const v of values) {
-			if (byLeaf.has(v) || v === undefined) continue;
-			throw new PeculiarDecisionError(`the bound "${v}" of "${column.name}" is not a value of its hierarchy`);
-		}
-	}
-	return { column: { name: column.name, values, codes }, rows: outRows, suppressed, changedRows };
+	return { column: { name: column.name, values, codes }, rows: decided.rows, suppressed, changedRows };
 }

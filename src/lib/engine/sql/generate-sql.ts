@@ -16,9 +16,9 @@ export class SqlError extends Error {
 	}
 }
 
-/** Column marking a joined suppressed class; any name not used by the data. */
-function hitColumn(header: readonly string[]): string {
-	let name = 'tokumei_suppressed';
+/** A helper column name not used by the data (`tokumei_suppressed`, `tokumei_decided`). */
+function helperColumn(header: readonly string[], base: string): string {
+	let name = base;
 	while (header.includes(name)) name += '_';
 	return name;
 }
@@ -55,6 +55,38 @@ export function generateSql(plan: ApplyPlan, options: SqlOptions): string {
 	}
 	const output = header.filter((name) => settings.treatments[name] !== 'remove');
 	const qiByName = new Map(qis.map((g) => [g.name, g]));
+	const lines: string[] = [];
+
+	// Peculiar-value decisions first (peculiar/decisions.ts): decided values rewritten over the
+	// hierarchy's leaves, and a flag on the records a `suppress` decision takes out.
+	const decidedQis = qis.filter((g) => g.decided?.active);
+	const decidedFlag = helperColumn(header, 'tokumei_decided');
+	let source = table;
+	if (decidedQis.length > 0) {
+		const columns = output.map((name) => {
+			const decided = qiByName.get(name)?.decided;
+			if (!decided?.active) return `\t${q(name)}`;
+			const rewrites = qiByName
+				.get(name)!
+				.hierarchy.levels[0].map((leaf): [string, string] => [leaf, decided.replacement(leaf)])
+				.filter(([leaf, value]) => leaf !== value);
+			if (rewrites.length === 0) return `\t${q(name)}`;
+			const cases = rewrites.map(
+				([leaf, value]) => `\t\tWHEN ${quoteString(leaf, dialect)} THEN ${quoteString(value, dialect)}`
+			);
+			return `\tCASE ${q(name)}\n${cases.join('\n')}\n\t\tELSE ${q(name)} END AS ${q(name)}`;
+		});
+		const suppressing = decidedQis
+			.filter((g) => g.decided!.suppressed.size > 0)
+			.map(
+				(g) =>
+					`${q(g.name)} IN (${[...g.decided!.suppressed].map((v) => quoteString(v, dialect)).join(', ')})`
+			);
+		const flag = suppressing.length > 0 ? `CASE WHEN ${suppressing.join(' OR ')} THEN 1 ELSE 0 END` : '0';
+		columns.push(`\t${flag} AS ${q(decidedFlag)}`);
+		lines.push('WITH decided AS (', 'SELECT', columns.join(',\n'), `FROM ${table}`, '),');
+		source = 'decided';
+	}
 
 	const generalized = output.map((name) => {
 		const qi = qiByName.get(name);
@@ -66,15 +98,24 @@ export function generateSql(plan: ApplyPlan, options: SqlOptions): string {
 		]);
 		return `\t${generalization(q(name), leaves, dialect)} AS ${q(name)}`;
 	});
-	const lines = ['WITH generalized AS (', 'SELECT', generalized.join(',\n'), `FROM ${table}`, ')'];
+	if (decidedQis.length > 0) generalized.push(`\t${q(decidedFlag)}`);
+	lines.push(
+		`${lines.length === 0 ? 'WITH ' : ''}generalized AS (`,
+		'SELECT',
+		generalized.join(',\n'),
+		`FROM ${source}`,
+		')'
+	);
 
 	// Suppressed class keys as generalized values, in the order of the QIs.
 	const suppressed = decision.suppressedCodes.map((codes) =>
 		Array.from(codes, (code, i) => qis[i].values[code])
 	);
-	const hit = hitColumn(header);
-	const maskOrRemove = suppressed.length > 0;
-	if (maskOrRemove) {
+	const hit = helperColumn(header, 'tokumei_suppressed');
+	const bySuppressedClass = suppressed.length > 0;
+	const byDecision = decidedQis.some((g) => g.decided!.suppressed.size > 0);
+	const maskOrRemove = bySuppressedClass || byDecision;
+	if (bySuppressedClass) {
 		const columns = [...qis.map((g) => q(g.name)), q(hit)];
 		const rows = suppressed.map(
 			(values) => `\t(${[...values.map((v) => quoteString(v, dialect)), '1'].join(', ')})`
@@ -92,15 +133,20 @@ export function generateSql(plan: ApplyPlan, options: SqlOptions): string {
 		}
 	}
 	const remove = settings.output.suppressedRecords === 'remove';
+	// A record is released when no suppressed class matches it and no decision suppresses it.
+	const releasedIf = [
+		...(bySuppressedClass ? [`s.${q(hit)} IS NULL`] : []),
+		...(byDecision ? [`g.${q(decidedFlag)} = 0`] : [])
+	].join(' AND ');
 	const select = output.map((name) => {
 		if (!maskOrRemove || remove || !qiByName.has(name)) return `\tg.${q(name)}`;
-		return `\tCASE WHEN s.${q(hit)} IS NULL THEN g.${q(name)} ELSE ${quoteString(settings.output.marker, dialect)} END AS ${q(name)}`;
+		return `\tCASE WHEN ${releasedIf} THEN g.${q(name)} ELSE ${quoteString(settings.output.marker, dialect)} END AS ${q(name)}`;
 	});
 	lines.push('SELECT', select.join(',\n'), 'FROM generalized g');
-	if (maskOrRemove) {
+	if (bySuppressedClass) {
 		const on = qis.map((g) => `g.${q(g.name)} = s.${q(g.name)}`).join(' AND ');
 		lines.push(`LEFT JOIN suppressed s ON ${on}`);
-		if (remove) lines.push(`WHERE s.${q(hit)} IS NULL`);
 	}
+	if (maskOrRemove && remove) lines.push(`WHERE ${releasedIf}`);
 	return lines.join('\n') + ';\n';
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyPeculiarDecisions, detectPeculiar } from '$lib/engine/peculiar';
+import {
+	applyPeculiarDecisions,
+	compareValues,
+	DecidedAttribute,
+	decideTable,
+	detectPeculiar
+} from '$lib/engine/peculiar';
+import { hierarchyFromRows } from '$lib/engine/hierarchy/hierarchy';
 import { encodeRows } from '$lib/engine/table/encoded-table';
 
 const columnOf = (name: string, values: string[]) =>
@@ -100,5 +107,67 @@ describe('applyPeculiarDecisions', () => {
 		]);
 		expect(applied.column).toBe(column);
 		expect(applied.suppressed).toBeNull();
+	});
+});
+
+describe('DecidedAttribute and decideTable', () => {
+	const rows = [
+		['30', '30-39', '*'],
+		['90', '90-99', '*'],
+		['95', '90-99', '*'],
+		['104', '100-109', '*']
+	];
+
+	it('maps each value to what it becomes, dates and numbers alike', () => {
+		const decided = new DecidedAttribute('age', rows, [
+			{ attribute: 'age', value: '104', action: 'top-code', bound: '90', note: '' },
+			{ attribute: 'age', value: '30', action: 'suppress', note: '' }
+		]);
+		expect(['30', '90', '95', '104', '１０４'].map((v) => decided.replacement(v))).toEqual([
+			'30',
+			'90',
+			'90',
+			'90',
+			'90'
+		]);
+		expect(decided.isSuppressed('30')).toBe(true);
+		expect(compareValues('令和2年3月1日', '2020-02-29')).toBeGreaterThan(0);
+		expect(compareValues('abc', '2020-02-29')).toBeNull();
+	});
+
+	it('refuses a bound that is not in the hierarchy, naming the decision', () => {
+		expect(
+			() =>
+				new DecidedAttribute('age', rows, [
+					{ attribute: 'sex', value: 'F', action: 'suppress', note: '' },
+					{ attribute: 'age', value: '104', action: 'top-code', bound: '100', note: '' }
+				])
+		).toThrow('decisions[1].bound: "100" is not a value of the hierarchy of "age"');
+	});
+
+	it('takes suppressed records out and keeps the other columns row-aligned', () => {
+		const table = encodeRows(
+			['age', 'disease'],
+			[
+				['30', 'E11'],
+				['104', 'I10'],
+				['95', 'J45'],
+				['30', 'K29']
+			]
+		);
+		const decided = decideTable(
+			table,
+			[{ name: 'age', hierarchy: hierarchyFromRows('age', rows) }],
+			[
+				{ attribute: 'age', value: '104', action: 'top-code', bound: '90', note: '' },
+				{ attribute: 'age', value: '30', action: 'suppress', note: '' }
+			],
+			['disease']
+		);
+		expect(decided.suppressedByDecision).toBe(2);
+		expect(Array.from(decided.keptRows!)).toEqual([1, 2]);
+		const [age, disease] = decided.table.columns;
+		expect(Array.from(age.codes, (c) => age.values[c])).toEqual(['90', '90']);
+		expect(Array.from(disease.codes, (c) => disease.values[c])).toEqual(['I10', 'J45']);
 	});
 });
