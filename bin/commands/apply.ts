@@ -211,7 +211,13 @@ export async function run(args: string[]): Promise<number> {
 				projectHash: await projectHash(config),
 				inputs: [await describeFile(dataFile)],
 				summary,
-				hierarchies
+				hierarchies,
+				decisions: (config.decisions ?? []).map(({ attribute, value, action, note }) => ({
+					attribute,
+					value,
+					action,
+					note
+				}))
 			});
 			const html = flags.report.toLowerCase().endsWith('.html');
 			await writeFile(

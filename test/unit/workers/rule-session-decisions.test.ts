@@ -151,9 +151,14 @@ describe('peculiar-value decisions: one meaning in every consumer', () => {
 		const hierarchies = await hierarchiesOf(config, rows);
 		const { bytes, summary } = await applyTable({ config, hierarchies }, rowsInput(header, rows));
 		const out = path.join(dir, 'out.csv');
-		const cli = await captured(() => runApply([file, '--out', out]));
+		const record = path.join(dir, 'record.json');
+		const cli = await captured(() => runApply([file, '--out', out, '--report', record]));
 		expect(cli.stderr).toBe('');
 		expect(cli.code).toBe(0);
+		const recorded = JSON.parse(readFileSync(record, 'utf-8')).decisions;
+		expect(recorded.map((d: { action: string; note: string }) => [d.action, d.note])).toEqual(
+			DECISIONS.map((d) => [d.action, d.note])
+		);
 		expect(Buffer.from(readFileSync(out)).equals(Buffer.from(bytes))).toBe(true);
 
 		const session = new RuleSession(encodeCsvText(csv), config);
