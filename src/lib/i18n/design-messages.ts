@@ -236,7 +236,22 @@ export const designJa = {
 	'tour.others': '同じ値を持つ他の行: {rows}',
 
 	'project.download': 'プロジェクトファイルを保存',
-	'project.downloadHint': 'npx tokumei search で同じ加工を実行できます'
+	'project.downloadHint': 'npx tokumei search で同じ加工を実行できます',
+	'project.open': 'プロジェクトファイルを開く',
+	'project.opened': '{file} を開きました。規則とリスクを更新しました。',
+	'project.open.json': '{file} を開けません: JSON として読めないファイルです。',
+	'project.open.version':
+		'{file} を開けません: Tokumei のプロジェクトファイルではないか、このバージョンでは読めない版です。',
+	'project.open.secret':
+		'{file} を開けません: 鍵や秘密の値が含まれています。プロジェクトファイルに鍵を入れないでください。',
+	'project.open.invalid': '{file} を開けません: 内容に誤りがあります。',
+	'project.open.columns': '{file} の列が読み込んだ表と一致しません。',
+	'project.open.missing': 'ファイルにない列: {columns}',
+	'project.open.extra': '表にない列: {columns}',
+	'project.open.no-table': '先にデータを読み込んでから開いてください。',
+	'project.open.unchanged': '現在の規則は変更していません。',
+	'project.open.detail': '詳細: {detail}',
+	'peculiar.keepOnly': '準識別子でない列の値は「そのまま残す」のみ選べます (理由を記録できます)。'
 } as const;
 
 export type DesignMessageKey = keyof typeof designJa;
@@ -476,5 +491,20 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'tour.others': 'Other rows with the same values: {rows}',
 
 	'project.download': 'Save the project file',
-	'project.downloadHint': 'npx tokumei search runs the same rules'
+	'project.downloadHint': 'npx tokumei search runs the same rules',
+	'project.open': 'Open a project file',
+	'project.opened': 'Opened {file}: rules and risk updated.',
+	'project.open.json': 'Cannot open {file}: it is not readable as JSON.',
+	'project.open.version':
+		'Cannot open {file}: it is not a Tokumei project file, or its version is newer than this Tokumei reads.',
+	'project.open.secret':
+		'Cannot open {file}: it contains a key or secret. Keys never belong in a project file.',
+	'project.open.invalid': 'Cannot open {file}: part of it is not valid.',
+	'project.open.columns': 'The columns of {file} do not match the loaded table.',
+	'project.open.missing': 'Columns missing from the file: {columns}',
+	'project.open.extra': 'Columns not in the table: {columns}',
+	'project.open.no-table': 'Load the data first, then open the project file.',
+	'project.open.unchanged': 'The current rules are unchanged.',
+	'project.open.detail': 'Details: {detail}',
+	'peculiar.keepOnly': 'Values of columns that are not quasi-identifiers can only be kept (with a note).'
 };

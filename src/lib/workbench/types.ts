@@ -1,5 +1,4 @@
 import type { ProjectConfig } from '$lib/engine/config/project-config';
-import type { PeculiarDecision } from '$lib/engine/peculiar';
 import type { PresetId } from '$lib/engine/presets';
 import type { ColumnProfile } from '$lib/engine/table/profile';
 
@@ -27,12 +26,12 @@ export interface ProjectUi {
 	readonly preset?: PresetId | null;
 	/** k chosen among the presets 5 / 10 / 11 / 20. */
 	readonly k?: number;
-	readonly peculiar?: readonly PeculiarDecision[];
 }
 
 /**
  * The project file (DESIGN.md "Contracts"): the engine's ProjectConfig — the same JSON that
- * `npx tokumei search` runs — plus `settings` (import choices) and `ui` (preset, peculiar decisions).
+ * `npx tokumei search` runs, decisions on peculiar values included — plus `settings` (import
+ * choices) and `ui` (table, preset, k).
  */
 export interface Project extends ProjectConfig {
 	readonly settings: Readonly<Record<string, unknown>>;
@@ -84,20 +83,36 @@ export interface EngineState {
 	readonly sqliteVersion: string;
 }
 
-/** A stored project of any earlier version, made whole (older files had `roles`/`rules`). */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A stored project of any earlier version, made whole: older ones had `roles`/`rules`, and kept the
+ * decisions on peculiar values under `ui.peculiar` (now the top-level `decisions`, as parseProjectConfig
+ * reads a project file).
+ */
 export function normalizeProject(raw: unknown): Project {
 	const base = emptyProject();
-	if (typeof raw !== 'object' || raw === null) return base;
+	if (!isRecord(raw)) return base;
 	const p = raw as Partial<Project> & Record<string, unknown>;
 	const { roles: _roles, rules: _rules, ...rest } = p;
 	void _roles;
 	void _rules;
-	return {
+	const project = {
 		...base,
 		...rest,
 		tokumei: 1,
-		data: typeof p.data === 'object' && p.data ? p.data : base.data,
-		attributes: typeof p.attributes === 'object' && p.attributes ? p.attributes : {},
-		settings: typeof p.settings === 'object' && p.settings ? p.settings : {}
+		data: isRecord(p.data) ? p.data : base.data,
+		attributes: isRecord(p.attributes) ? p.attributes : {},
+		settings: isRecord(p.settings) ? p.settings : {}
 	} as Project;
+	if (isRecord(p.ui) && 'peculiar' in p.ui) {
+		const { peculiar, ...ui } = p.ui;
+		return {
+			...project,
+			ui,
+			decisions: project.decisions ?? (Array.isArray(peculiar) ? (peculiar as Project['decisions']) : [])
+		};
+	}
+	return project;
 }

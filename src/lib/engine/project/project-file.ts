@@ -39,6 +39,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Why a project file was refused, for a message in the reader's language. */
+export type ProjectFileProblem = 'json' | 'version' | 'secret' | 'invalid';
+
+/**
+ * A refused project file: a ConfigError (code BAD_CONFIG, message naming the field) that also says
+ * which kind of problem it is.
+ */
+export class ProjectFileError extends ConfigError {
+	constructor(
+		readonly problem: ProjectFileProblem,
+		message: string
+	) {
+		super(message);
+		this.name = 'ProjectFileError';
+	}
+}
+
 /** Throws when any field, at any depth, is named like a secret. */
 export function assertNoSecrets(value: unknown, field = 'config'): void {
 	if (Array.isArray(value)) {
@@ -102,30 +119,44 @@ export function loadProjectFile(text: string): ProjectConfig {
 	try {
 		json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	} catch (error) {
-		throw new ConfigError(`The project file is not valid JSON (${(error as Error).message}).`);
+		throw new ProjectFileError('json', `The project file is not valid JSON (${(error as Error).message}).`);
 	}
-	if (!isObject(json)) throw new ConfigError('The project file must be a JSON object.');
+	if (!isObject(json)) throw new ProjectFileError('json', 'The project file must be a JSON object.');
 	let version = json.tokumei;
 	if (version === undefined) {
-		throw new ConfigError(
+		throw new ProjectFileError(
+			'version',
 			'tokumei: this is not a Tokumei project file (the "tokumei" version field is missing)'
 		);
 	}
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		throw new ConfigError(`tokumei: ${JSON.stringify(version)} is not a project file version`);
+		throw new ProjectFileError(
+			'version',
+			`tokumei: ${JSON.stringify(version)} is not a project file version`
+		);
 	}
 	if (version > PROJECT_VERSION) {
-		throw new ConfigError(
+		throw new ProjectFileError(
+			'version',
 			`tokumei: the project file has version ${version}, made by a newer Tokumei; this one reads up to version ${PROJECT_VERSION}`
 		);
 	}
 	let migrated: Record<string, unknown> = json;
 	while (version < PROJECT_VERSION) {
 		const migrate = MIGRATIONS[version];
-		if (!migrate) throw new ConfigError(`tokumei: no migration from version ${version}`);
+		if (!migrate) throw new ProjectFileError('version', `tokumei: no migration from version ${version}`);
 		migrated = { ...migrate(migrated), tokumei: version + 1 };
 		version++;
 	}
-	assertNoSecrets(migrated);
-	return parseProjectConfig(migrated);
+	try {
+		assertNoSecrets(migrated);
+	} catch (error) {
+		throw new ProjectFileError('secret', (error as Error).message);
+	}
+	try {
+		return parseProjectConfig(migrated);
+	} catch (error) {
+		if (error instanceof ConfigError) throw new ProjectFileError('invalid', error.message);
+		throw error;
+	}
 }

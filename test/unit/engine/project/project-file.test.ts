@@ -3,6 +3,7 @@ import { ConfigError, parseProjectConfig } from '../../../../src/lib/engine/conf
 import {
 	assertNoSecrets,
 	loadProjectFile,
+	ProjectFileError,
 	projectHash,
 	serializeProject,
 	sha256Hex
@@ -81,5 +82,27 @@ describe('project file', () => {
 		expect(() => loadProjectFile(JSON.stringify(withKey))).toThrow(/output\.pseudonymKey/);
 		expect(() => assertNoSecrets({ a: [{ secret: 'x' }] })).toThrow(/a\[0\]\.secret/);
 		expect(() => assertNoSecrets(base)).not.toThrow();
+	});
+});
+
+describe('why a project file is refused', () => {
+	const text = JSON.stringify(base);
+	it.each([
+		['{"tokumei": 1,', 'json'],
+		['[1]', 'json'],
+		['{"data": {}}', 'version'],
+		[text.replace('"tokumei":1', '"tokumei":2'), 'version'],
+		[text.replace('"delimiter":","', '"delimiter":",","passphrase":"x"'), 'secret'],
+		[text.replace('"action":"top-code"', '"action":"drop"'), 'invalid']
+	])('%s → %s', (input, problem) => {
+		let caught: unknown;
+		try {
+			loadProjectFile(input);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(ProjectFileError);
+		expect(caught).toBeInstanceOf(ConfigError);
+		expect((caught as ProjectFileError).problem).toBe(problem);
 	});
 });
