@@ -243,7 +243,9 @@ export function modelFigures(
 	criteria.forEach((criterion, ci) => {
 		const index = specOf[ci];
 		const spec = specs[index];
-		const alone = checkPrivacy(classes, { ...session.setup, criteria: [criterion] });
+		// With one model, "alone" is the overall check already made.
+		const alone =
+			criteria.length === 1 ? overall : checkPrivacy(classes, { ...session.setup, criteria: [criterion] });
 		let reached: number | null = null;
 		const attribute = 'attribute' in spec && spec.attribute ? spec.attribute : null;
 		switch (spec.model) {
