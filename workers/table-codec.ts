@@ -16,28 +16,32 @@ interface Header {
 	columns: { name: string; values: readonly string[] }[];
 }
 
-/** Writes `bytes` at byte offset `at` of the file being produced. */
+const SCRATCH_BYTES = 1 << 20;
+
+/**
+ * Writes `bytes` at byte offset `at` of the file being produced. The bytes are only valid during the call
+ * (until its promise settles): the producer reuses its buffer, so a writer that keeps them must copy them.
+ */
 export type PositionalWrite = (bytes: Uint8Array, at: number) => void | Promise<void>;
 
 /**
- * The header's JSON in small UTF-8 pieces. The bytes equal those of `JSON.stringify(header)`, but no string
- * holds more than VALUES_PER_PIECE values: for 1,000,000 × 10 with two nearly unique columns one string of the
- * whole header would be tens of MB (twice that as UTF-16 once a Japanese value makes it two-byte).
+ * The header's JSON in small pieces of text. Their UTF-8 bytes equal those of `JSON.stringify(header)`, but no
+ * string holds more than VALUES_PER_PIECE values: for 1,000,000 × 10 with two nearly unique columns one string
+ * of the whole header would be tens of MB (twice that as UTF-16 once a Japanese value makes it two-byte).
  */
-function* headerJsonPieces(table: EncodedTable): Generator<Uint8Array> {
-	const utf8 = new TextEncoder();
-	yield utf8.encode(`{"rowCount":${JSON.stringify(table.rowCount)},"columns":[`);
+function* headerJsonPieces(table: EncodedTable): Generator<string> {
+	yield `{"rowCount":${JSON.stringify(table.rowCount)},"columns":[`;
 	for (let c = 0; c < table.columns.length; c++) {
 		const { name, values } = table.columns[c];
-		yield utf8.encode(`${c > 0 ? ',' : ''}{"name":${JSON.stringify(name)},"values":[`);
+		yield `${c > 0 ? ',' : ''}{"name":${JSON.stringify(name)},"values":[`;
 		for (let start = 0; start < values.length; start += VALUES_PER_PIECE) {
 			// An array's JSON without its brackets; pieces after the first are joined by a comma.
 			const items = JSON.stringify(values.slice(start, start + VALUES_PER_PIECE)).slice(1, -1);
-			yield utf8.encode(start > 0 ? ',' + items : items);
+			yield start > 0 ? ',' + items : items;
 		}
-		yield utf8.encode(']}');
+		yield ']}';
 	}
-	yield utf8.encode(']}');
+	yield ']}';
 }
 
 const bytesOf = (codes: Int32Array) => new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength);
@@ -52,10 +56,18 @@ export async function writeTableFile(table: EncodedTable, write: PositionalWrite
 	for (const column of table.columns) {
 		if (column.codes.length !== table.rowCount) throw new Error(`column ${column.name}: code count mismatch`);
 	}
+	// Pieces are encoded into one reused buffer (a piece's UTF-8 takes at most 3 bytes per UTF-16 unit), so
+	// saving leaves no megabytes of encoded copies behind for the collector.
+	const utf8 = new TextEncoder();
+	const scratch = new Uint8Array(SCRATCH_BYTES);
 	let at = 8;
 	for (const piece of headerJsonPieces(table)) {
-		await write(piece, at);
-		at += piece.byteLength;
+		const bytes =
+			piece.length * 3 <= scratch.length
+				? scratch.subarray(0, utf8.encodeInto(piece, scratch).written)
+				: utf8.encode(piece);
+		await write(bytes, at);
+		at += bytes.byteLength;
 	}
 	const jsonLength = at - 8;
 	const pad = (4 - (jsonLength % 4)) % 4;
@@ -72,8 +84,7 @@ export async function writeTableFile(table: EncodedTable, write: PositionalWrite
 /** Gathers what `produce` writes into one Blob (the in-memory store keeps tables this way). */
 export async function collectWrites(produce: (write: PositionalWrite) => Promise<unknown>): Promise<Blob> {
 	const parts: { at: number; bytes: Uint8Array }[] = [];
-	// The Blob copies every part when it is built, so views of live arrays need no copy of their own.
-	await produce((bytes, at) => void parts.push({ at, bytes }));
+	await produce((bytes, at) => void parts.push({ at, bytes: bytes.slice() }));
 	parts.sort((a, b) => a.at - b.at);
 	let end = 0;
 	for (const { at, bytes } of parts) {

@@ -30,25 +30,15 @@ export function detachedCopy(value: string): string {
 	return value.length < 13 ? value : (' ' + value).slice(1);
 }
 
-/** The largest block of codes an encoder allocates at once (64 Ki codes, 256 KB). */
-const MAX_BLOCK = 1 << 16;
+/** Share of distinct values above which {@link ColumnEncoder.reserve} also sizes the value index. */
+const NEARLY_UNIQUE = 0.9;
 
 /** Incrementally encodes one column; used by the streaming importer and by {@link encodeRows}. */
 export class ColumnEncoder {
 	/** value → code, built on the dictionary itself (see ValueIndex for why not an object or Map). */
 	private index: ValueIndex | null;
 	readonly values: string[] = [];
-	/**
-	 * Codes pushed since the last finish(), in blocks that never move: growing one buffer by doubling would
-	 * briefly hold the old and the new buffer (6 MB per column at 1,000,000 rows, ten columns at once) and
-	 * leave up to half of the last one unused. Blocks grow from the initial capacity to MAX_BLOCK, so a file
-	 * with 2,000 columns and few rows stays small.
-	 */
-	private blocks: Int32Array[] = [];
-	private block: Int32Array;
-	private used = 0;
-	/** Codes handed out by the last finish(); later pushes append after them. */
-	private finished = new Int32Array(0);
+	private codes: Int32Array;
 	private length = 0;
 
 	constructor(
@@ -56,46 +46,66 @@ export class ColumnEncoder {
 		initialCapacity = 1024
 	) {
 		this.index = new ValueIndex(this.values);
-		this.block = new Int32Array(Math.min(MAX_BLOCK, Math.max(16, initialCapacity)));
+		this.codes = new Int32Array(Math.max(16, initialCapacity));
+	}
+
+	/**
+	 * Makes room for `capacity` codes in one step. The streaming importer calls this with its estimate of the
+	 * row count (from the bytes per row seen so far): growing by doubling instead would leave each old buffer
+	 * as garbage (for 1,000,000 rows, 4 MB per column that lives until the next full collection) and end with
+	 * up to half of the last one unused.
+	 */
+	reserve(capacity: number): void {
+		if (capacity <= this.codes.length) return;
+		// A column nearly unique so far (an identifier) will likely stay so: size its index now too.
+		if (this.length >= 1000 && this.values.length >= this.length * NEARLY_UNIQUE) {
+			this.index?.reserve(Math.ceil((capacity * this.values.length) / this.length));
+		}
+		const grown = new Int32Array(capacity);
+		grown.set(this.codes.subarray(0, this.length));
+		this.codes = grown;
 	}
 
 	push(value: string): void {
 		this.index ??= new ValueIndex(this.values);
-		let code = this.index.find(value);
-		if (code < 0) {
-			code = this.values.length;
-			this.values.push(detachedCopy(value));
-			this.index.insert(code);
-		}
-		if (this.used === this.block.length) {
-			this.blocks.push(this.block);
-			this.block = new Int32Array(Math.min(MAX_BLOCK, this.block.length * 2));
-			this.used = 0;
-		}
-		this.block[this.used++] = code;
-		this.length++;
+		const code = this.index.find(value);
+		this.append(code < 0 ? this.add(value) : code);
 	}
 
 	/**
-	 * The finished column, its codes in one array of exactly `length` entries. The value → code index and the
-	 * blocks are released here: the caller goes on to profile and save, and for a nearly unique column of
-	 * 1,000,000 rows these hold megabytes it no longer needs. A push after finish() rebuilds the index from
-	 * `values` and appends after the codes handed out, which never change.
+	 * Pushes `text.slice(start, end)`; a value already in the dictionary is found without making that string
+	 * (the streaming importer's path: see CsvRecordSink.fieldIn).
+	 */
+	pushRange(text: string, start: number, end: number): void {
+		this.index ??= new ValueIndex(this.values);
+		const code = this.index.findRange(text, start, end);
+		this.append(code < 0 ? this.add(text.slice(start, end)) : code);
+	}
+
+	private add(value: string): number {
+		const code = this.values.length;
+		this.values.push(detachedCopy(value));
+		this.index!.insert(code);
+		return code;
+	}
+
+	private append(code: number): void {
+		// Past a reservation, grow by half: an estimate that fell short is usually short by little.
+		if (this.length === this.codes.length) this.reserve(this.length + Math.max(16, this.length >> 1));
+		this.codes[this.length++] = code;
+	}
+
+	/**
+	 * The finished column. The value → code index is released here: for a nearly unique column of 1,000,000
+	 * rows it holds megabytes that the caller would otherwise carry through profiling and saving. A push after
+	 * finish() rebuilds it from `values` first, so the encoder stays correct for a caller that goes on.
 	 */
 	finish(): EncodedColumn {
 		this.index = null;
-		const codes = new Int32Array(this.length);
-		codes.set(this.finished);
-		let at = this.finished.length;
-		for (const block of this.blocks) {
-			codes.set(block, at);
-			at += block.length;
-		}
-		codes.set(this.block.subarray(0, this.used), at);
-		this.finished = codes;
-		this.blocks = [];
-		this.block = new Int32Array(16);
-		this.used = 0;
+		// A nearly full buffer is handed out as a view rather than copied: a copy would briefly need a second
+		// 4 MB per column at 1,000,000 rows. Later pushes only write past `length`, so the view never changes.
+		const full = this.length * 10 >= this.codes.length * 9;
+		const codes = full ? this.codes.subarray(0, this.length) : this.codes.slice(0, this.length);
 		return { name: this.name, values: this.values, codes };
 	}
 }

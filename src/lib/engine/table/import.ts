@@ -23,6 +23,15 @@ export const MAX_COLUMNS = 2000;
 const SAMPLE_BYTES = 64 * 1024;
 /** Decoded characters inspected to detect the delimiter. */
 const SAMPLE_CHARS = 64 * 1024;
+/**
+ * Bytes read, decoded and parsed per step. Small on purpose: a chunk's decoded text is alive while its fields
+ * are encoded, and a chunk of 1 MiB (a 2 MB string once a Japanese character makes it two-byte) sits in V8's
+ * large-object space, so each one alive at a scavenge is promoted and stays until a full collection; 32 KiB of
+ * text is an ordinary young object that dies young. Per-chunk overhead is a few microseconds.
+ */
+export const CHUNK_BYTES = 32 * 1024;
+/** Rows reserved in each column's code buffer, over the estimate from the first chunk. */
+const RESERVE_MARGIN = 1.05;
 /** Yield to the event loop at least this often, so a cancel message reaches a busy worker. */
 const YIELD_MS = 50;
 
@@ -43,7 +52,7 @@ export interface ImportOptions {
 	onRows?: (header: string[], rows: string[][]) => void | Promise<void>;
 	/** Called once every row is encoded, before the columns are profiled (lets a caller time the stages). */
 	onParsed?: () => void;
-	/** Bytes read per step (default 1 MiB); smaller values only serve tests of chunk boundaries. */
+	/** Bytes read per step (default CHUNK_BYTES); other values only serve tests of chunk boundaries. */
 	chunkBytes?: number;
 }
 
@@ -95,7 +104,7 @@ function firstNonAscii(bytes: Uint8Array): number {
 export async function importTable(source: ByteSource, options: ImportOptions = {}): Promise<ImportResult> {
 	const { signal, onProgress, onRows, hasHeader = true } = options;
 	const declared = options.encoding && options.encoding !== 'auto' ? options.encoding : undefined;
-	const chunkBytes = Math.max(1, options.chunkBytes ?? 1024 * 1024);
+	const chunkBytes = Math.max(1, options.chunkBytes ?? CHUNK_BYTES);
 	const warnings: ImportWarning[] = [];
 	const pause = yielder();
 	const checkAbort = () => {
@@ -196,6 +205,10 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 				if (value !== '') droppedInRecord++;
 			}
 		},
+		fieldIn(text, start, end) {
+			if (header && column < encoders.length) encoders[column++].pushRange(text, start, end);
+			else encodingSink.field(text.slice(start, end));
+		},
 		endRecord() {
 			if (!header) {
 				const first = firstRecord;
@@ -284,6 +297,7 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 
 	const total = source instanceof Uint8Array ? source.length : 'size' in source ? source.size : 0;
 	let bytesRead = 0;
+	let reserved = false;
 	const chunks = byteChunks(source, chunkBytes);
 	try {
 		for (;;) {
@@ -298,13 +312,20 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 					const k = firstNonAscii(chunk);
 					if (k >= 0) heldNonAscii = heldBytes + k;
 				}
-				held.push(chunk);
+				// A chunk's bytes are only valid until the next read (byteChunks reuses its buffer): keep a copy.
+				held.push(chunk.slice());
 				heldBytes += chunk.length;
 				const enough =
 					heldNonAscii >= 0 ? heldBytes - heldNonAscii >= SAMPLE_BYTES : heldBytes >= SAMPLE_BYTES;
 				if (enough) decide(false);
 			}
 			await flushBatch();
+			if (!reserved && rows > 0 && total > 0 && heldBytes === 0) {
+				// Size the code buffers once from the rows per byte so far (+5 %), so they need not grow by doubling.
+				reserved = true;
+				const estimate = Math.ceil((rows * total * RESERVE_MARGIN) / bytesRead);
+				for (const encoder of encoders) encoder.reserve(estimate);
+			}
 			onProgress?.({ bytesRead, totalBytes: total, rows });
 			await pause();
 		}

@@ -15,13 +15,25 @@ const INITIAL_SLOTS = 64;
  * MurmurHash3 32-bit finalizer (Appleby, fmix32), which spreads FNV's weak low bits before they pick a slot.
  */
 export function hashString(value: string): number {
+	return hashRange(value, 0, value.length);
+}
+
+/** {@link hashString} of `text.slice(start, end)`, without making that string. */
+export function hashRange(text: string, start: number, end: number): number {
 	let h = 0x811c9dc5;
-	for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+	for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
 	h ^= h >>> 16;
 	h = Math.imul(h, 0x85ebca6b);
 	h ^= h >>> 13;
 	h = Math.imul(h, 0xc2b2ae35);
 	return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Whether `value` equals `text.slice(start, end)`. */
+function equalsRange(value: string, text: string, start: number, end: number): boolean {
+	if (value.length !== end - start) return false;
+	for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+	return true;
 }
 
 export class ValueIndex {
@@ -44,10 +56,27 @@ export class ValueIndex {
 		}
 	}
 
+	/** The code of `text.slice(start, end)`, or -1; looks it up without making that string. */
+	findRange(text: string, start: number, end: number): number {
+		const { slots, mask, values } = this;
+		for (let i = hashRange(text, start, end) & mask; ; i = (i + 1) & mask) {
+			const slot = slots[i];
+			if (slot === 0) return -1;
+			if (equalsRange(values[slot - 1], text, start, end)) return slot - 1;
+		}
+	}
+
 	/** Records that `values[code]` (not yet indexed) has this code. */
 	insert(code: number): void {
-		if ((code + 1) << MAX_LOAD_SHIFT > this.slots.length) this.grow();
+		if ((code + 1) << MAX_LOAD_SHIFT > this.slots.length) this.grow(this.slots.length * 2);
 		this.place(code);
+	}
+
+	/** Makes room for `count` values in one step (no rehash at each doubling on the way there). */
+	reserve(count: number): void {
+		let size = this.slots.length;
+		while (count << MAX_LOAD_SHIFT > size) size *= 2;
+		if (size > this.slots.length) this.grow(size);
 	}
 
 	private place(code: number): void {
@@ -57,9 +86,9 @@ export class ValueIndex {
 		slots[i] = code + 1;
 	}
 
-	private grow(): void {
+	private grow(size: number): void {
 		const old = this.slots;
-		this.slots = new Int32Array(old.length * 2);
+		this.slots = new Int32Array(size);
 		this.mask = this.slots.length - 1;
 		for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(old[i] - 1);
 	}

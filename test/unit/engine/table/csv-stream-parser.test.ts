@@ -104,3 +104,64 @@ describe('CsvStreamParser', () => {
 		);
 	});
 });
+
+/** Parses with a sink; with `ranges`, unquoted fields arrive through fieldIn as ranges of the chunk. */
+function parseWithSink(text: string, cuts: number[], ranges: boolean) {
+	const records: string[][] = [];
+	let row: string[] = [];
+	let viaRange = 0;
+	const sink = {
+		field: (value: string) => void row.push(value),
+		endRecord: () => {
+			records.push(row);
+			row = [];
+		},
+		...(ranges
+			? {
+					fieldIn: (chunk: string, start: number, end: number) => {
+						viaRange++;
+						row.push(chunk.slice(start, end));
+					}
+				}
+			: {})
+	};
+	const parser = new CsvStreamParser(',', sink);
+	let at = 0;
+	for (const cut of [...cuts].sort((a, b) => a - b)) {
+		expect(parser.push(text.slice(at, cut))).toEqual([]);
+		at = cut;
+	}
+	parser.push(text.slice(at));
+	parser.finish();
+	return { records, viaRange };
+}
+
+describe('CsvStreamParser with a range sink', () => {
+	it('delivers the same records through fieldIn as through field, at any chunking', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.array(fc.constantFrom('', 'a', 'bc', '"q"', 'x,y', '東京', ' ', 'l\nb'), {
+						minLength: 1,
+						maxLength: 4
+					}),
+					{
+						minLength: 1,
+						maxLength: 6
+					}
+				),
+				fc.array(fc.nat(), { maxLength: 4 }),
+				(rows, rawCuts) => {
+					const text = toCsv(rows, ',', ['\n', '\r\n', '\r']);
+					const cuts = rawCuts.map((c) => c % (text.length + 1));
+					const plain = parseWithSink(text, cuts, false);
+					const ranged = parseWithSink(text, cuts, true);
+					expect(ranged.records).toEqual(plain.records);
+					expect(ranged.records).toEqual(parseInChunks(text, cuts));
+				}
+			)
+		);
+		// Unquoted fields within one chunk do take the range path.
+		expect(parseWithSink('a,b\n1,2\n', [], true).viaRange).toBe(4);
+	});
+});

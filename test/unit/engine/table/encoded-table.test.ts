@@ -33,16 +33,32 @@ describe('dictionary encoding', () => {
 		for (let i = 0; i < 5000; i += 97) expect(column.values[column.codes[i]]).toBe(long(i));
 	});
 
-	it('hands out codes of exactly the row count across many blocks and a large dictionary', () => {
+	it('grows to many times its capacity with a large dictionary, handing out only the codes', () => {
 		const encoder = new ColumnEncoder('zip', 16);
 		const value = (i: number) => String((i * 7919) % 150_000).padStart(7, '0');
 		for (let i = 0; i < 300_000; i++) encoder.push(value(i));
 		const column = encoder.finish();
 		expect(column.codes.length).toBe(300_000);
-		expect(column.codes.buffer.byteLength).toBe(300_000 * 4);
+		// no buffer much larger than the codes is kept alive
+		expect(column.codes.buffer.byteLength).toBeLessThanOrEqual((300_000 * 4 * 10) / 9);
 		expect(column.values.length).toBe(150_000);
 		expect(new Set(column.values).size).toBe(150_000);
 		for (let i = 0; i < 300_000; i += 1013) expect(column.values[column.codes[i]]).toBe(value(i));
+	});
+
+	it('fills a reservation without reallocating and hands it out as it is when nearly full', () => {
+		const encoder = new ColumnEncoder('r', 16);
+		encoder.reserve(1000);
+		for (let i = 0; i < 950; i++) encoder.push(String(i % 7));
+		const column = encoder.finish();
+		expect(column.codes.length).toBe(950);
+		expect(column.codes.buffer.byteLength).toBe(4000);
+		expect(Array.from(column.codes.subarray(0, 8))).toEqual([0, 1, 2, 3, 4, 5, 6, 0]);
+		// a reservation far above the rows is not kept: the codes are copied out
+		const sparse = new ColumnEncoder('s', 16);
+		sparse.reserve(10_000);
+		sparse.push('a');
+		expect(sparse.finish().codes.buffer.byteLength).toBe(4);
 	});
 
 	it('treats every string as an ordinary value, including object-property names and numeric forms', () => {

@@ -16,6 +16,20 @@ describe('value index', () => {
 		expect(index.find('')).toBe(-1);
 	});
 
+	it('finds ranges of a text as it finds strings, and keeps finding after a reservation', () => {
+		const values = ['ab', 'abc', '東京', ''];
+		const index = new ValueIndex(values);
+		const text = 'xabcx東京x';
+		expect(index.findRange(text, 1, 3)).toBe(0);
+		expect(index.findRange(text, 1, 4)).toBe(1);
+		expect(index.findRange(text, 5, 7)).toBe(2);
+		expect(index.findRange(text, 2, 2)).toBe(3);
+		expect(index.findRange(text, 2, 4)).toBe(-1);
+		index.reserve(100_000);
+		values.forEach((v, code) => expect(index.find(v)).toBe(code));
+		expect(index.findRange(text, 5, 7)).toBe(2);
+	});
+
 	it('indexes a dictionary it is given, code by position', () => {
 		const values = ['', '__proto__', 'constructor', '0', '01', '東京都', '😀'];
 		const index = new ValueIndex(values);
