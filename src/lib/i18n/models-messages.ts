@@ -244,8 +244,8 @@ export const modelsEn: Record<ModelsMessageKey, string> = {
 		'For each generalized value (hatched green), the original values it merges (blue) and their records. Suppressed records are not included.',
 	'compareGroups.after': 'Generalized value',
 	'compareGroups.before': 'Original values merged',
-	'compareGroups.otherMembers': '{count} more values',
-	'compareGroups.otherGroups': '{count} more generalized values',
+	'compareGroups.otherMembers': 'other values: {count}',
+	'compareGroups.otherGroups': 'other generalized values: {count}',
 	'compareGroups.chart': '{name}: original values merged into each generalized value',
 	'compareGroups.perValue': 'Distribution per value (before and after)'
 };
