@@ -22,7 +22,7 @@ import type {
 	TourResult
 } from '$lib/workbench/design-types';
 import { EngineError, errorMessage } from '$lib/workbench/errors';
-import { groupByGeneralized } from './compare-groups';
+import { compareSession, countsOf, topOf } from './compare';
 import { modelFigures } from './model-figures';
 import { hierarchyRowsOf, RuleSession } from './rule-session';
 
@@ -51,20 +51,15 @@ function sessionKey(tableId: string, project: ProjectConfig): string {
 	]);
 }
 
-function countsOf(codes: Int32Array, size: number, keep?: Uint8Array | null): Int32Array {
-	const counts = new Int32Array(size);
-	for (let r = 0; r < codes.length; r++) if (!keep || keep[r]) counts[codes[r]]++;
-	return counts;
-}
-
-function topOf(values: readonly string[], counts: Int32Array, n: number) {
-	const order: number[] = [];
-	for (let c = 0; c < counts.length; c++) if (counts[c] > 0) order.push(c);
-	order.sort((a, b) => counts[b] - counts[a] || a - b);
-	return {
-		distinct: order.length,
-		top: order.slice(0, n).map((c) => ({ label: values[c], count: counts[c] }))
-	};
+/**
+ * Risk figures need classes, not a verdict: a project without privacy models is measured as
+ * 1-anonymity (every class passes, nothing is suppressed), which the engine accepts, while
+ * createCriteria rejects an empty list. The search keeps the real project.
+ */
+function withoutModelsAsKOne(project: ProjectConfig): ProjectConfig {
+	return (project.privacy ?? []).length > 0
+		? project
+		: { ...project, privacy: [{ model: 'k-anonymity', k: 1 }] };
 }
 
 export function createDesignApi(tableOf: (id: string) => EncodedTable) {
@@ -72,6 +67,10 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 	const searches = new Map<string, AbortController>();
 
 	function session(tableId: string, project: ProjectConfig): RuleSession {
+		return sessionFor(tableId, withoutModelsAsKOne(project));
+	}
+
+	function sessionFor(tableId: string, project: ProjectConfig): RuleSession {
 		const key = sessionKey(tableId, project);
 		if (cached?.key !== key) {
 			cached = null;
@@ -158,6 +157,16 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 			const s = session(tableId, project);
 			const levels = s.levelsOf(project.transformation);
 			const figures = s.figures(levels, seq);
+			if ((project.privacy ?? []).length === 0) {
+				// No model yet (e.g. the 仮名加工 and HIPAA presets): the figures, without a verdict.
+				return {
+					...figures,
+					verdict: 'no-model',
+					neededSuppression: null,
+					models: [],
+					elapsedMs: performance.now() - t0
+				};
+			}
 			const models = modelFigures(s, project, levels);
 			return { ...figures, models, elapsedMs: performance.now() - t0 };
 		},
@@ -169,7 +178,7 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 			project: ProjectConfig,
 			onProgress?: (p: SearchProgressView) => void
 		): Promise<SearchOutcome> {
-			const s = session(tableId, project);
+			const s = sessionFor(tableId, project);
 			const controller = new AbortController();
 			searches.set(jobId, controller);
 			const t0 = performance.now();
@@ -237,74 +246,7 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 		/** Before/after per QI, suppressed records and changed rows for the project's transformation. */
 		compare(tableId: string, project: ProjectConfig): CompareResult {
 			const s = session(tableId, project);
-			const levels = s.levelsOf(project.transformation);
-			const snapshotFigures = s.figures(levels, 0);
-			const generalized = s.generalized(levels);
-			const rows = s.table.rowCount;
-			// Rows in suppressed classes: find the classes below the released sizes via the class key.
-			const suppressedRow = suppressedRows(s, generalized, snapshotFigures.suppressed > 0);
-			const attributes = s.qis.map((q, i) => {
-				const before = topOf(
-					q.original.values,
-					countsOf(q.original.codes, q.original.values.length),
-					COMPARE_TOP
-				);
-				const after = topOf(
-					generalized[i].values,
-					countsOf(
-						generalized[i].codes,
-						generalized[i].values.length,
-						suppressedRow.map((x) => 1 - x)
-					),
-					COMPARE_TOP
-				);
-				const source = s.source.columns.find((c) => c.name === q.name) ?? q.original;
-				const grouped = groupByGeneralized(
-					source,
-					s.keep,
-					generalized[i],
-					(row) => suppressedRow[row] === 0,
-					COMPARE_TOP,
-					COMPARE_MEMBERS
-				);
-				return {
-					name: q.name,
-					groups: grouped.groups,
-					otherGroups: grouped.otherGroups,
-					before: before.top,
-					after: after.top,
-					distinctBefore: before.distinct,
-					distinctAfter: after.distinct
-				};
-			});
-			let changed = 0;
-			const examples: CompareResult['examples'][number][] = [];
-			for (let r = 0; r < rows; r++) {
-				let differs = suppressedRow[r] === 1;
-				for (let i = 0; i < s.qis.length && !differs; i++) {
-					differs =
-						generalized[i].values[generalized[i].codes[r]] !==
-						s.qis[i].column.values[s.qis[i].column.codes[r]];
-				}
-				if (!differs) continue;
-				changed++;
-				if (examples.length < 10) {
-					examples.push({
-						row: r,
-						before: s.qis.map((q) => q.column.values[q.column.codes[r]]),
-						after: s.qis.map((q, i) =>
-							suppressedRow[r] ? '*' : generalized[i].values[generalized[i].codes[r]]
-						)
-					});
-				}
-			}
-			return {
-				attributes,
-				suppressed: snapshotFigures.suppressed + s.suppressedByDecision,
-				changedRows: changed + s.suppressedByDecision,
-				rows: s.source.rowCount,
-				examples
-			};
+			return compareSession(s, s.levelsOf(project.transformation), COMPARE_TOP, COMPARE_MEMBERS);
 		},
 
 		/**
@@ -389,33 +331,4 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 			return { ...project, data: { ...project.data, path: dataPath }, attributes };
 		}
 	};
-}
-
-/** Rows of suppressed classes (classes smaller than the released minimum when suppression happened). */
-function suppressedRows(
-	s: RuleSession,
-	generalized: { codes: Int32Array; values: readonly string[] }[],
-	any: boolean
-): Uint8Array {
-	const rows = s.table.rowCount;
-	const flags = new Uint8Array(rows);
-	if (!any) return flags;
-	// The class of a row is its tuple of generalized codes; classes below the minimal size are the
-	// ones suppressed (the class-based models' outliers).
-	const keyOf = (r: number) => generalized.map((g) => g.codes[r]).join(',');
-	const sizes = new Map<string, number>();
-	for (let r = 0; r < rows; r++) {
-		const k = keyOf(r);
-		sizes.set(k, (sizes.get(k) ?? 0) + 1);
-	}
-	const k = s.prepared.criteria.length > 0 ? Math.max(2, minimalK(s)) : 0;
-	for (let r = 0; r < rows; r++) if ((sizes.get(keyOf(r)) ?? 0) < k) flags[r] = 1;
-	return flags;
-}
-
-function minimalK(s: RuleSession): number {
-	let k = 0;
-	for (const c of s.prepared.criteria)
-		if (c.kind === 'class' && c.minimalClassSizeAvailable) k = Math.max(k, c.minimalClassSize);
-	return k;
 }

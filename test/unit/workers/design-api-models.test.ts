@@ -194,4 +194,43 @@ describe('per-model live figures and grouped compare on the sample', () => {
 		}
 		expect(prefecture.groups[0].distinct).toBeGreaterThan(1);
 	});
+
+	it('suppresses in compare exactly the records of the classes the privacy check suppresses', () => {
+		// l-diversity suppresses classes of any size: compare must count those rows too.
+		const p = project(
+			levels,
+			[
+				{ model: 'k-anonymity', k: 2 },
+				{ model: 'l-diversity', variant: 'distinct', attribute: 'ICD10', l: 3 }
+			],
+			0.2
+		);
+		const f = api.liveRisk('t', p, 6);
+		expect(f.verdict).toBe('met');
+		expect(f.suppressed).toBeGreaterThan(0);
+		const classes = classRows(levels);
+		const distinct = (rows: number[]) => distribution(rows, 'ICD10').size;
+		const failing = classes.filter((rows) => rows.length < 2 || distinct(rows) < 3);
+		const expected = failing.reduce((n, rows) => n + rows.length, 0);
+		expect(f.suppressed).toBe(expected);
+		// Some suppressed class is large enough for k: only l made it fail.
+		expect(failing.some((rows) => rows.length >= 2)).toBe(true);
+		const compared = api.compare('t', p);
+		expect(compared.suppressed).toBe(expected);
+		for (const a of compared.attributes) {
+			expect(a.groups.reduce((n, g) => n + g.count, 0) + a.otherGroups.count).toBe(table.rowCount - expected);
+		}
+	});
+
+	it('measures a project without privacy models (the 仮名加工 and HIPAA presets) with no verdict', () => {
+		const fine = { 性別: 0, 生年月日: 2, 都道府県: 1 };
+		const f = api.liveRisk('t', project(fine, []), 7);
+		const classes = classRows(fine);
+		expect(f.verdict).toBe('no-model');
+		expect(f.models).toEqual([]);
+		expect(f.classes).toBe(classes.length);
+		expect(f.kReached).toBe(Math.min(...classes.map((c) => c.length)));
+		expect(f.suppressed).toBe(0);
+		expect(api.compare('t', project(fine, [])).suppressed).toBe(0);
+	});
 });
