@@ -22,7 +22,7 @@ import type {
 	TourResult
 } from '$lib/workbench/design-types';
 import { EngineError, errorMessage } from '$lib/workbench/errors';
-import { compareSession, countsOf, topOf } from './compare';
+import { compareSession, countsOf, suppressedRows, topOf } from './compare';
 import { modelFigures } from './model-figures';
 import { hierarchyRowsOf, RuleSession } from './rule-session';
 
@@ -279,13 +279,12 @@ export function createDesignApi(tableOf: (id: string) => EncodedTable) {
 				sharing++;
 				if (x !== r && others.length < 8) others.push(x);
 			}
-			const figures = s.figures(levels, 0);
 			return {
 				row: r,
 				values: s.qis.map((q) => q.column.values[q.column.codes[r]]),
 				generalized: generalized.map((g, i) => g.values[target[i]]),
 				sharing,
-				suppressed: figures.suppressed > 0 && sharing < figures.kTarget,
+				suppressed: suppressedRows(s, levels, generalized)[r] === 1,
 				others
 			};
 		},
