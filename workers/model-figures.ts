@@ -67,6 +67,9 @@ interface SensitiveData {
 	/** Global distribution q over the analysed rows. */
 	readonly q: Float64Array;
 	readonly rank: Int32Array;
+	/** −q in the order of the values (ordered distance), and a scratch of the same length. */
+	readonly negatedQByRank: Float64Array;
+	readonly scratch: Float64Array;
 }
 
 function sensitiveData(session: RuleSession, index: number, name: string): SensitiveData {
@@ -85,7 +88,9 @@ function sensitiveData(session: RuleSession, index: number, name: string): Sensi
 	const order = lexicographicOrder(column?.values ?? []);
 	const rank = new Int32Array(counts.length);
 	order.forEach((code, r) => (rank[code] = r));
-	return { q, rank };
+	const negatedQByRank = new Float64Array(counts.length);
+	for (let code = 0; code < counts.length; code++) negatedQByRank[rank[code]] = -q[code];
+	return { q, rank, negatedQByRank, scratch: new Float64Array(counts.length) };
 }
 
 /** The figure of a class-based sensitive model on one class, from its histogram. */
@@ -125,8 +130,9 @@ function classFigure(
 			}
 			if (spec.variant === 'ordered') {
 				const m = data.q.length;
-				const diff = new Float64Array(m);
-				for (let code = 0; code < m; code++) diff[data.rank[code]] -= data.q[code];
+				// −q in rank order, then the class's p added at its codes (the scratch is reused).
+				const diff = data.scratch;
+				diff.set(data.negatedQByRank);
 				for (const code of touched) diff[data.rank[code]] += hist[code] / size;
 				let cumulative = 0;
 				let distance = 0;
