@@ -1,4 +1,4 @@
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -52,6 +52,66 @@ function rendererMemory(browserPid: number): ProcMemory[] {
 	return out;
 }
 
+/**
+ * The data worker's V8 heap and ArrayBuffer memory over time, through CDP (Runtime.getHeapUsage in the worker's
+ * session, attached by Target.setAutoAttach): splits the renderer's growth into JS objects (strings, arrays)
+ * and typed-array buffers (code columns, indexes, read buffers). Sampled between CDP round trips (~50 ms).
+ */
+async function workerHeapSampler(page: Page) {
+	const cdp = await page.context().newCDPSession(page);
+	let session = '';
+	let nextId = 1;
+	const waiting = new Map<number, (result: HeapUsage) => void>();
+	cdp.on('Target.attachedToTarget', (e) => {
+		if (e.targetInfo.type === 'worker' && !session) session = e.sessionId;
+	});
+	cdp.on('Target.receivedMessageFromTarget', (e) => {
+		const message = JSON.parse(e.message) as { id?: number; result?: HeapUsage };
+		if (message.id && message.result) waiting.get(message.id)?.(message.result);
+		if (message.id) waiting.delete(message.id);
+	});
+	await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+	const usage = () =>
+		new Promise<HeapUsage>((resolve) => {
+			const id = nextId++;
+			waiting.set(id, resolve);
+			void cdp.send('Target.sendMessageToTarget', {
+				sessionId: session,
+				message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' })
+			});
+		});
+	const samples: { t: number; heap: number; buffers: number }[] = [];
+	let running = true;
+	const loop = (async () => {
+		while (running) {
+			if (session) {
+				const u = await usage();
+				samples.push({ t: Date.now(), heap: u.totalSize, buffers: u.backingStorageSize ?? 0 });
+			}
+			await new Promise((r) => setTimeout(r, 25));
+		}
+	})();
+	return {
+		/** The sample with the largest heap + buffers in [from, to), and the first sample (the idle worker). */
+		async stop(from: number, to: number) {
+			running = false;
+			await loop;
+			const idle = samples[0] ?? { heap: 0, buffers: 0 };
+			let top = idle;
+			for (const s of samples) {
+				if (s.t >= from && s.t < to && s.heap + s.buffers > top.heap + top.buffers) top = s;
+			}
+			return { heapMB: mb(top.heap - idle.heap), buffersMB: mb(top.buffers - idle.buffers) };
+		}
+	};
+}
+
+interface HeapUsage {
+	usedSize: number;
+	totalSize: number;
+	backingStorageSize?: number;
+}
+
 /** Resident memory of one process now (bytes), 0 once it is gone. */
 function rssOf(pid: number): number {
 	try {
@@ -81,7 +141,7 @@ function sampler(pid: number, everyMs = 20) {
 		stop: () => clearInterval(timer),
 		/** Largest sample in [from, to). */
 		peak: (from: number, to: number) =>
-			samples.reduce((m, s) => (s.t >= from && s.t < to && s.rss > m ? s.rss : m), 0),
+			samples.reduce((m, s) => (s.t >= from && s.t < to && !(s.rss <= m) ? s.rss : m), Number.NaN),
 		/** Last sample before `t`. */
 		at: (t: number) => samples.reduce((v, s) => (s.t < t ? s.rss : v), 0)
 	};
@@ -127,6 +187,7 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 		const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
 		await page.goto(baseURL ?? '/');
 		await expect(page.getByTestId('file-input')).toBeEnabled({ timeout: 60_000 });
+		const heap = await workerHeapSampler(page);
 		const before = Math.max(...rendererMemory(pid).map((m) => m.rss));
 		const rss = sampler(pageRendererPid(pid));
 
@@ -173,6 +234,7 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 		const peak = Math.max(last, peakShown);
 		const settled = Date.now();
 		rss.stop();
+		const workerPeak = await heap.stop(clock.benchChangeWall, settled);
 		// Scrolling: jump to 10 places in the 1,000,000 rows and time until the cells there are filled.
 		const grid = page.getByRole('grid');
 		const jumps: number[] = [];
@@ -202,8 +264,8 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 		];
 		const stagePeakGrowthMB = Object.fromEntries(
 			windows
-				.filter(([, from, to]) => Number.isFinite(from) && Number.isFinite(to))
 				.map(([name, from, to]) => [`growthMB_${name}`, mb(rss.peak(from, to) - before)])
+				.filter(([, growth]) => Number.isFinite(growth))
 		);
 		const row = {
 			run: run + 1,
@@ -219,6 +281,9 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 			importGrowthMB: mb(peak - before),
 			growthOverFile: Math.round(((peak - before) / fileBytes) * 100) / 100,
 			...stagePeakGrowthMB,
+			// At the worker's largest moment: its V8 heap (committed) and ArrayBuffer memory over the idle worker.
+			workerHeapAtPeakMB: workerPeak.heapMB,
+			workerBuffersAtPeakMB: workerPeak.buffersMB,
 			loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
 		};
 		console.log(JSON.stringify(row));
@@ -240,6 +305,8 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 		medianPeakOverFile: median(results.map((r) => r.peakOverFile)),
 		medianImportGrowthMB: median(results.map((r) => r.importGrowthMB)),
 		medianGrowthOverFile: median(results.map((r) => r.growthOverFile)),
+		medianWorkerHeapAtPeakMB: median(results.map((r) => r.workerHeapAtPeakMB)),
+		medianWorkerBuffersAtPeakMB: median(results.map((r) => r.workerBuffersAtPeakMB)),
 		medianStagePeakGrowthMB: Object.fromEntries(
 			Object.keys(results[0])
 				.filter((k) => k.startsWith('growthMB_'))

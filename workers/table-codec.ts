@@ -8,8 +8,8 @@ import type { EncodedTable } from '$lib/engine/table/encoded-table';
  */
 const MAGIC = 0x314b544b; // the bytes "KTK1" read as a little-endian u32
 
-/** Dictionary values serialized per piece of the header JSON: keeps each transient string well under 1 MB. */
-const VALUES_PER_PIECE = 16_384;
+/** Dictionary values serialized per piece of the header JSON: each transient string stays an ordinary young object (~50 KB), not a large one. */
+const VALUES_PER_PIECE = 4096;
 
 interface Header {
 	rowCount: number;
