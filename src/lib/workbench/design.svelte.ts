@@ -291,6 +291,17 @@ export class Design {
 		return { ok: true };
 	}
 
+	/**
+	 * The project for the worker's rule session. The session cache of workers/design-api.ts is keyed on
+	 * the legacy `ui.peculiar`, so the decisions are mirrored there for those calls only (never saved
+	 * or written to a project file, where `decisions` is the one place); drop this once that key reads
+	 * `project.decisions`.
+	 */
+	private sessionProject(): Project {
+		const project = $state.snapshot(this.project) as Project;
+		return { ...project, ui: { ...project.ui, peculiar: project.decisions ?? [] } as Project['ui'] };
+	}
+
 	private scheduleSave(): void {
 		if (this.saveTimer) clearTimeout(this.saveTimer);
 		this.saveTimer = setTimeout(() => {
@@ -327,7 +338,7 @@ export class Design {
 		const since = this.changedAt;
 		this.host
 			.client()
-			.liveRisk(this.tableId, $state.snapshot(this.project) as Project, seq)
+			.liveRisk(this.tableId, this.sessionProject(), seq)
 			.then(
 				(figures) => {
 					if (figures.seq !== this.seq) return;
@@ -382,11 +393,9 @@ export class Design {
 		if (!this.tableId || this.search) return;
 		this.searchError = null;
 		const started = performance.now();
-		const job = this.host
-			.client()
-			.search(this.tableId, $state.snapshot(this.project) as Project, (progress) => {
-				if (this.search?.jobId === job.jobId) this.search = { ...this.search, progress };
-			});
+		const job = this.host.client().search(this.tableId, this.sessionProject(), (progress) => {
+			if (this.search?.jobId === job.jobId) this.search = { ...this.search, progress };
+		});
 		this.search = { jobId: job.jobId, progress: null, started };
 		job.done.then(
 			(outcome) => {
@@ -417,7 +426,7 @@ export class Design {
 	async compare(): Promise<void> {
 		if (!this.tableId) return;
 		try {
-			const project = $state.snapshot(this.project) as Project;
+			const project = this.sessionProject();
 			const client = this.host.client();
 			const [compared, uniqueness] = await Promise.all([
 				client.compare(this.tableId, project),
@@ -433,9 +442,7 @@ export class Design {
 	async shareOf(row: number): Promise<void> {
 		if (!this.tableId) return;
 		try {
-			this.tour = await this.host
-				.client()
-				.shareOf(this.tableId, $state.snapshot(this.project) as Project, row);
+			this.tour = await this.host.client().shareOf(this.tableId, this.sessionProject(), row);
 		} catch (error) {
 			this.riskError = errorMessage(error);
 		}
