@@ -100,14 +100,23 @@ export function materializeProject(
 			hierarchies[name] = hierarchyFromRows(name, rows);
 		} else {
 			attributes[name] = a;
-			const spec = a.hierarchy;
+			// Only a sensitive attribute's hierarchy is used (hierarchical t-closeness); one kept on a
+			// column whose role changed is left alone (building it can be costly: 100,000 postal codes).
+			const spec = a.role === 'sensitive' ? a.hierarchy : undefined;
 			if (spec && 'rows' in spec) hierarchies[name] = hierarchyFromRows(name, spec.rows as string[][]);
 			else if (spec && 'builder' in spec) {
 				hierarchies[name] = hierarchyFromRows(name, buildHierarchyRows(column.values, spec));
 			}
 		}
 	}
-	const config = parseProjectConfig({ ...project, attributes });
+	// A level left over from a column that is no longer a quasi-identifier (the role step keeps it)
+	// means nothing to the apply; parseProjectConfig would refuse the project for it.
+	const transformation = Object.fromEntries(
+		Object.entries(project.transformation ?? {}).filter(
+			([name]) => project.attributes[name]?.role === 'quasi-identifying'
+		)
+	);
+	const config = parseProjectConfig({ ...project, attributes, transformation });
 	return { config, hierarchies };
 }
 
