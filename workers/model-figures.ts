@@ -280,7 +280,9 @@ export function modelFigures(
 						zayatz: zayatzUniques,
 						snb: snbUniques
 					});
-					reached = estimated < 0 ? null : estimated / size;
+					// −1 (Dankar without a usable model) or 0 with sample uniques: the models did not
+					// fit (risk-based.ts), which the criterion counts as a failure; say "not estimated".
+					reached = estimated < 0 || (estimated === 0 && uniques > 0) ? null : estimated / size;
 				} else if (records === 0) reached = 0;
 				break;
 			}
