@@ -60,21 +60,6 @@ const BATCH_ROWS = 4096;
 
 const aborted = () => new EngineError('ABORTED', 'The export was cancelled.');
 
-/** A top/bottom-coding decision's bound must be a leaf of its hierarchy (as in the rule session). */
-function decisionBounds(project: ProjectConfig, name: string): string[] {
-	const lists = [project.decisions, (project.ui as { peculiar?: unknown } | undefined)?.peculiar];
-	const bounds: string[] = [];
-	for (const list of lists) {
-		if (!Array.isArray(list)) continue;
-		for (const d of list as { attribute?: string; action?: string; bound?: string; value?: string }[]) {
-			if (d.attribute !== name || (d.action !== 'top-code' && d.action !== 'bottom-code')) continue;
-			const bound = d.bound ?? d.value;
-			if (typeof bound === 'string') bounds.push(bound);
-		}
-	}
-	return bounds;
-}
-
 /**
  * The project as its saved file reads (every quasi-identifier's rule as inline rows, as the
  * project-file download writes it) and the hierarchies `tokumei apply` would load from that file.
@@ -91,7 +76,9 @@ export function materializeProject(
 			throw new EngineError('BAD_CONFIG', `attributes.${name}: no column "${name}" in the loaded table`);
 		}
 		if (a.role === 'quasi-identifying') {
-			const rows = hierarchyRowsOf(column, a, decisionBounds(project, name));
+			// As the project-file download writes it: peculiar-value decisions extend the hierarchy inside
+			// the apply (apply/class-census.ts), not here.
+			const rows = hierarchyRowsOf(column, a);
 			attributes[name] = {
 				...a,
 				hierarchy: { rows },
@@ -184,14 +171,13 @@ function recordPreset(project: ProjectConfig): Preset {
 		: 'anonymous';
 }
 
+/** The project's peculiar-value decisions as the record lists them (as `tokumei apply --report` does). */
 function recordDecisions(project: ProjectConfig): PeculiarValueDecision[] {
-	const list = project.decisions;
-	if (!Array.isArray(list)) return [];
-	return (list as (PeculiarValueDecision & { note?: string })[]).map((d) => ({
-		attribute: d.attribute,
-		...(d.value !== undefined ? { value: d.value } : {}),
-		action: d.action,
-		note: d.note ?? ''
+	return (project.decisions ?? []).map(({ attribute, value, action, note }) => ({
+		attribute,
+		value,
+		action,
+		note: note ?? ''
 	}));
 }
 

@@ -95,7 +95,9 @@ test.describe('export', () => {
 		const measured = await measuredK(utf8, qis, recordJson.output.marker);
 		expect(measured.k).toBe(recordJson.figures.k);
 		expect(measured.k).toBeGreaterThanOrEqual(5);
-		expect(measured.suppressed).toBe(recordJson.figures.suppressedRecords);
+		expect(measured.suppressed).toBe(
+			recordJson.figures.suppressedRecords + recordJson.figures.suppressedByDecision
+		);
 		expect(measured.rows).toBe(recordJson.records.out);
 		const text = new TextDecoder().decode(utf8);
 		expect(text).not.toContain('P0000001'); // patient IDs replaced

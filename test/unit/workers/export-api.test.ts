@@ -63,6 +63,8 @@ function project(output: Record<string, unknown> = {}): Project {
 		suppressionLimit: 0.1,
 		transformation: { 性別: 0, 生年月日: 2, 都道府県: 2 },
 		output: { marker: '*', ...output },
+		// A peculiar-value decision: the apply extends the hierarchy and suppresses the value.
+		decisions: [{ attribute: '都道府県', value: '沖縄県', action: 'suppress', note: 'rare in this extract' }],
 		settings: {},
 		ui: { tableId: 't1', preset: 'pseudonymous' }
 	};
@@ -142,7 +144,11 @@ describe('browser export (worker API) on the sample', () => {
 		}
 		expect(Math.min(...sizes.values())).toBe(out.record.figures.k);
 		expect(out.record.figures.k).toBeGreaterThanOrEqual(5);
-		expect(masked).toBe(out.record.figures.suppressedRecords);
+		expect(masked).toBe(out.record.figures.suppressedRecords + out.record.figures.suppressedByDecision);
+		expect(out.record.figures.suppressedByDecision).toBeGreaterThan(0);
+		expect(out.record.decisions).toEqual([
+			{ attribute: '都道府県', value: '沖縄県', action: 'suppress', note: 'rare in this extract' }
+		]);
 		expect(header).not.toContain('氏名');
 		expect(out.record.inputs[0]).toMatchObject({ name: 'tokumei-sample-utf8.csv', sha256Of: 'loaded-table' });
 	});
@@ -228,7 +234,7 @@ describe('browser export (worker API) on the sample', () => {
 			expect(count).toBe(out.summary.recordsOut);
 			const nulls = db.exec('SELECT count(*) FROM "tokumei-sample-utf8" WHERE "都道府県" IS NULL')[0]
 				.values[0][0];
-			expect(nulls).toBe(out.summary.privacy.suppressedRecords);
+			expect(nulls).toBe(out.summary.privacy.suppressedRecords + out.summary.privacy.suppressedByDecision);
 			const markers = db.exec(`SELECT count(*) FROM "tokumei-sample-utf8" WHERE "都道府県" = '(秘匿)'`)[0]
 				.values[0][0];
 			expect(markers).toBe(0);

@@ -69,7 +69,10 @@ export interface ProcessingRecord {
 	figures: {
 		k: number;
 		equivalenceClasses: number;
+		/** Records suppressed for the privacy models (within the suppression limit). */
 		suppressedRecords: number;
+		/** Records suppressed by peculiar-value decisions (not counted against the limit). */
+		suppressedByDecision: number;
 		suppressedCells: number;
 		informationLoss: number | number[] | null;
 		qualityModel: string | null;
@@ -126,6 +129,7 @@ export async function buildProcessingRecord(input: ProcessingRecordInput): Promi
 			k: summary.privacy.minClassSize,
 			equivalenceClasses: summary.privacy.equivalenceClasses,
 			suppressedRecords: summary.privacy.suppressedRecords,
+			suppressedByDecision: summary.privacy.suppressedByDecision ?? 0,
 			suppressedCells: summary.suppressedCells,
 			informationLoss: summary.privacy.informationLoss,
 			qualityModel: summary.privacy.qualityModel,

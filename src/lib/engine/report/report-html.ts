@@ -61,6 +61,7 @@ const LABELS = {
 		k: '最小クラスサイズ（k）',
 		classes: '同値クラス数',
 		suppressedRecords: '抑制したレコード',
+		suppressedByDecision: '特異な記述の判断で抑制したレコード',
 		suppressedCells: '抑制したセル',
 		loss: '情報損失',
 		risk: '再識別リスク',
@@ -121,6 +122,7 @@ const LABELS = {
 		k: 'Smallest class (k)',
 		classes: 'Equivalence classes',
 		suppressedRecords: 'Suppressed records',
+		suppressedByDecision: 'Records suppressed by peculiar-value decisions',
 		suppressedCells: 'Suppressed cells',
 		loss: 'Information loss',
 		risk: 'Re-identification risk',
@@ -234,7 +236,16 @@ export function renderProcessingRecordHtml(
 				})
 			) +
 			table(
-				[t.suppressionLimit, t.k, 'l', t.classes, t.suppressedRecords, t.suppressedCells, t.loss],
+				[
+					t.suppressionLimit,
+					t.k,
+					'l',
+					t.classes,
+					t.suppressedRecords,
+					t.suppressedByDecision,
+					t.suppressedCells,
+					t.loss
+				],
 				[
 					[
 						`${(record.suppressionLimit * 100).toFixed(2)} %`,
@@ -246,6 +257,7 @@ export function renderProcessingRecordHtml(
 							: '—',
 						f.equivalenceClasses,
 						f.suppressedRecords,
+						f.suppressedByDecision,
 						f.suppressedCells,
 						`${formatLoss(f.informationLoss)}${f.qualityModel ? ` (${f.qualityModel})` : ''}`
 					]
