@@ -1,3 +1,4 @@
+import { releaseBuffer } from './release-buffer';
 import { ValueIndex } from './value-index';
 
 /**
@@ -40,6 +41,8 @@ export class ColumnEncoder {
 	readonly values: string[] = [];
 	private codes: Int32Array;
 	private length = 0;
+	/** True while a finished column's codes are a view of `codes`. */
+	private handedOut = false;
 
 	constructor(
 		readonly name: string,
@@ -63,6 +66,9 @@ export class ColumnEncoder {
 		}
 		const grown = new Int32Array(capacity);
 		grown.set(this.codes.subarray(0, this.length));
+		// A buffer handed out by finish() belongs to that column now; any other is freed at once.
+		if (!this.handedOut) releaseBuffer(this.codes);
+		this.handedOut = false;
 		this.codes = grown;
 	}
 
@@ -101,11 +107,13 @@ export class ColumnEncoder {
 	 * finish() rebuilds it from `values` first, so the encoder stays correct for a caller that goes on.
 	 */
 	finish(): EncodedColumn {
+		this.index?.release();
 		this.index = null;
 		// A nearly full buffer is handed out as a view rather than copied: a copy would briefly need a second
 		// 4 MB per column at 1,000,000 rows. Later pushes only write past `length`, so the view never changes.
 		const full = this.length * 10 >= this.codes.length * 9;
 		const codes = full ? this.codes.subarray(0, this.length) : this.codes.slice(0, this.length);
+		this.handedOut ||= full;
 		return { name: this.name, values: this.values, codes };
 	}
 }

@@ -1,3 +1,5 @@
+import { releaseBuffer } from './release-buffer';
+
 /**
  * A value → code index for a dictionary that is being built: an open-addressing hash table with linear probing
  * (Knuth, TAOCP vol. 3, §6.4, algorithm L) whose slots are one Int32Array of codes; the strings themselves are
@@ -91,5 +93,12 @@ export class ValueIndex {
 		this.slots = new Int32Array(size);
 		this.mask = this.slots.length - 1;
 		for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(old[i] - 1);
+		releaseBuffer(old);
+	}
+
+	/** Frees the slots now; the index must not be used afterwards. */
+	release(): void {
+		releaseBuffer(this.slots);
+		this.slots = new Int32Array(0);
 	}
 }
