@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { buildHierarchyRows } from '../../src/lib/engine/hierarchy/builders';
 import { hierarchyFromRows } from '../../src/lib/engine/hierarchy/hierarchy';
+import { populationUniques } from '../../src/lib/engine/criteria/risk-based';
+import { japanPopulationModel } from '../../src/lib/engine/jp/population';
+import { pitmanUniques, snbUniques, zayatzUniques } from '../../src/lib/engine/risk/population-uniqueness';
 import { expect, openApp, sample, test, type SampleFacts } from './fixtures';
 
 // An action that cannot happen fails at once with its line, not at the test's end.
@@ -29,6 +32,17 @@ function generalized(facts: SampleFacts, levels: Record<string, number>): Record
 			return [name, values.map((v) => h.levels[level][h.codes[level][h.leafIndex.get(v)!]])];
 		})
 	);
+}
+
+/** Class sizes (rows per generalized tuple). */
+function classSizes(facts: SampleFacts, levels: Record<string, number>): number[] {
+	const g = generalized(facts, levels);
+	const counts = new Map<string, number>();
+	facts.rows.forEach((_, r) => {
+		const key = QIS.map((n) => g[n][r]).join('\u0000');
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	});
+	return [...counts.values()];
 }
 
 /** Smallest number of distinct values of `sensitive` in a class (distinct l-diversity reached). */
@@ -141,9 +155,52 @@ test('privacy models: add l-diversity, see the worker’s l and verdict, change 
 	await panel.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: `${SHOTS}/privacy-models-ja.png` });
 
-	// Compare: with no suppression the grouped bars are the raw counts, counted here in Node.
 	await typeInto(page, 'models-suppression', '0');
 	await expect(page.getByTestId('suppression-limit')).toHaveValue('0');
+
+	// Population uniqueness against the 2020 census of all Japan: the worker's estimate equals the
+	// engine's estimator applied to the class sizes counted here (nothing is suppressed: not met).
+	await panel.getByTestId('model-kind').selectOption('population-uniqueness');
+	await panel.getByTestId('model-add').click();
+	await expect(panel.getByTestId('model-2')).toHaveAttribute('data-model', 'population-uniqueness');
+	await panel.getByTestId('model-2-population-census').selectOption('00');
+	const japan = japanPopulationModel('00').size;
+	await expect(panel.getByTestId('model-2-population')).toHaveValue(String(japan));
+	const estimateAt = (at: Record<string, number>) => {
+		const sizes = classSizes(facts, at);
+		const bySize = new Map<number, number>();
+		for (const size of sizes) bySize.set(size, (bySize.get(size) ?? 0) + 1);
+		const ascending = [...bySize.keys()].sort((a, b) => a - b);
+		const histogram = {
+			sizes: Int32Array.from(ascending),
+			counts: Int32Array.from(ascending, (size) => bySize.get(size)!),
+			records: facts.rows.length,
+			classes: sizes.length
+		};
+		return populationUniques(histogram, japan, 'dankar', {
+			pitman: pitmanUniques,
+			zayatz: zayatzUniques,
+			snb: snbUniques
+		});
+	};
+	const populationFigure = page.getByTestId('model-figure-2');
+	// At these levels Pitman's model does not fit (Dankar's rule gives −1): shown as not estimated.
+	expect(estimateAt(levels)).toBe(-1);
+	await expect(populationFigure).toHaveAttribute('data-met', 'false');
+	await expect(populationFigure).toContainText('推定できません');
+	const finer = { 性別: 0, 生年月日: 2, 都道府県: 1 };
+	for (const [n, l] of Object.entries(finer)) await setLevel(page, n, l);
+	const estimate = estimateAt(finer) / japan;
+	expect(estimate).toBeGreaterThan(0);
+	await expect(populationFigure).toHaveAttribute('data-reached', /\d/);
+	const shown = Number(await populationFigure.getAttribute('data-reached'));
+	expect(shown).toBeCloseTo(estimate, 12);
+	await expect(populationFigure).toHaveAttribute('data-met', String(estimate <= 0.01));
+	for (const [n, l] of Object.entries(levels)) await setLevel(page, n, l);
+	await panel.getByRole('button', { name: '母集団一意性 を削除' }).click();
+	await expect(panel.getByTestId('model-2')).toHaveCount(0);
+
+	// Compare: with no suppression the grouped bars are the raw counts, counted here in Node.
 	await step(page, 'compare');
 	await expect(page.getByTestId('compare-suppressed')).toHaveAttribute('data-value', '0');
 	const chart = page.getByTestId('compare-groups-都道府県');
