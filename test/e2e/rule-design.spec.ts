@@ -66,8 +66,11 @@ test.describe('interactive rule design on the sample', () => {
 		// 2. Rules: build two hierarchies with builders (and keep the proposed one for 性別).
 		await step(page, 'rules');
 		await page.getByLabel('生年月日 の階層の作り方').selectOption('date');
-		await page.getByLabel('生年月日 の階層の設定').fill('{"levels":["month","year","years"]}');
-		await page.getByLabel('生年月日 の階層の設定').press('Enter');
+		// The date form starts at month → year → 5 years; the preset button sets the same chain.
+		await page
+			.locator('[data-rule="生年月日"]')
+			.getByRole('button', { name: '年月 → 年 → 5年' })
+			.click();
 		await page.getByLabel('都道府県 の階層の作り方').selectOption('none');
 		await page.getByLabel('都道府県 の階層の作り方').selectOption('prefecture');
 		const birth = page.locator('[data-rule="生年月日"]');
@@ -238,7 +241,6 @@ test.describe('interactive rule design on the sample', () => {
 		});
 		await expect(page.getByLabel('性別 の階層の作り方')).toHaveValue('rows');
 		await expect(rule.locator('table.preview')).toContainText('F');
-		await rule.getByText('階層を編集').click();
 		await page.getByLabel('女 のレベル 1').fill('Female');
 		await page.getByLabel('女 のレベル 1').press('Enter');
 		await expect(rule.locator('table.preview tbody')).toContainText('Female');
