@@ -1,4 +1,5 @@
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
+import { JsonUtf8Buffer } from '$lib/engine/table/json-utf8';
 
 /**
  * A compact binary form of an encoded table for the browser's private storage:
@@ -7,9 +8,6 @@ import type { EncodedTable } from '$lib/engine/table/encoded-table';
  * The codes are written in the platform's byte order: the file never leaves this browser.
  */
 const MAGIC = 0x314b544b; // the bytes "KTK1" read as a little-endian u32
-
-/** Dictionary values serialized per piece of the header JSON: each transient string stays an ordinary young object (~50 KB), not a large one. */
-const VALUES_PER_PIECE = 4096;
 
 interface Header {
 	rowCount: number;
@@ -24,26 +22,6 @@ const SCRATCH_BYTES = 1 << 20;
  */
 export type PositionalWrite = (bytes: Uint8Array, at: number) => void | Promise<void>;
 
-/**
- * The header's JSON in small pieces of text. Their UTF-8 bytes equal those of `JSON.stringify(header)`, but no
- * string holds more than VALUES_PER_PIECE values: for 1,000,000 × 10 with two nearly unique columns one string
- * of the whole header would be tens of MB (twice that as UTF-16 once a Japanese value makes it two-byte).
- */
-function* headerJsonPieces(table: EncodedTable): Generator<string> {
-	yield `{"rowCount":${JSON.stringify(table.rowCount)},"columns":[`;
-	for (let c = 0; c < table.columns.length; c++) {
-		const { name, values } = table.columns[c];
-		yield `${c > 0 ? ',' : ''}{"name":${JSON.stringify(name)},"values":[`;
-		for (let start = 0; start < values.length; start += VALUES_PER_PIECE) {
-			// An array's JSON without its brackets; pieces after the first are joined by a comma.
-			const items = JSON.stringify(values.slice(start, start + VALUES_PER_PIECE)).slice(1, -1);
-			yield start > 0 ? ',' + items : items;
-		}
-		yield ']}';
-	}
-	yield ']}';
-}
-
 const bytesOf = (codes: Int32Array) => new Uint8Array(codes.buffer, codes.byteOffset, codes.byteLength);
 
 /**
@@ -56,19 +34,46 @@ export async function writeTableFile(table: EncodedTable, write: PositionalWrite
 	for (const column of table.columns) {
 		if (column.codes.length !== table.rowCount) throw new Error(`column ${column.name}: code count mismatch`);
 	}
-	// Pieces are encoded into one reused buffer (a piece's UTF-8 takes at most 3 bytes per UTF-16 unit), so
-	// saving leaves no megabytes of encoded copies behind for the collector.
-	const utf8 = new TextEncoder();
-	const scratch = new Uint8Array(SCRATCH_BYTES);
+	// The header JSON goes through one reused buffer, flushed when the next value might not fit: no string of
+	// the header is ever built (see JsonUtf8Buffer). Its bytes equal those of JSON.stringify(header).
+	const out = new JsonUtf8Buffer(SCRATCH_BYTES);
 	let at = 8;
-	for (const piece of headerJsonPieces(table)) {
-		const bytes =
-			piece.length * 3 <= scratch.length
-				? scratch.subarray(0, utf8.encodeInto(piece, scratch).written)
-				: utf8.encode(piece);
+	const flush = async () => {
+		const bytes = out.take();
+		if (bytes.byteLength === 0) return;
 		await write(bytes, at);
 		at += bytes.byteLength;
+	};
+	const ascii = async (text: string) => {
+		if (!out.fits(text)) await flush();
+		out.ascii(text);
+	};
+	const string = async (value: string) => {
+		if (!out.fits(value)) await flush();
+		if (out.fits(value)) out.string(value);
+		else {
+			// A value longer than the buffer can take (~170,000 characters) is encoded on its own.
+			const bytes = new TextEncoder().encode(JSON.stringify(value));
+			await write(bytes, at);
+			at += bytes.byteLength;
+		}
+	};
+	await ascii(`{"rowCount":${JSON.stringify(table.rowCount)},"columns":[`);
+	for (let c = 0; c < table.columns.length; c++) {
+		const { name, values } = table.columns[c];
+		await ascii(c > 0 ? ',{"name":' : '{"name":');
+		await string(name);
+		await ascii(',"values":[');
+		for (let i = 0; i < values.length; i++) {
+			if (i > 0) out.ascii(','); // string() keeps a byte spare for this separator
+			const value = values[i];
+			if (out.fits(value)) out.string(value);
+			else await string(value);
+		}
+		await ascii(']}');
 	}
+	await ascii(']}');
+	await flush();
 	const jsonLength = at - 8;
 	const pad = (4 - (jsonLength % 4)) % 4;
 	if (pad > 0) await write(new Uint8Array(pad), at);
