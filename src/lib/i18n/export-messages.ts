@@ -5,7 +5,7 @@
 export const exportJa = {
 	'export.heading': '6. 出力',
 	'export.intro':
-		'決めたルールで全件を加工し、ファイルに書き出します。設定はプロジェクトに保存され、保存したプロジェクトファイルは `npx tokumei apply` で同じバイト列を出力します。',
+		'決めたルールで全件を加工し、ファイルに書き出します。設定はプロジェクトに保存され、保存したプロジェクトファイルは npx tokumei apply で同じバイト列を出力します。',
 	'export.noTable': '先にデータを読み込み、役割とルールを決めてください。',
 	'export.columns.heading': '列ごとの扱い',
 	'export.columns.column': '列',
@@ -118,7 +118,7 @@ export type ExportMessageKey = keyof typeof exportJa;
 export const exportEn: Record<ExportMessageKey, string> = {
 	'export.heading': '6. Export',
 	'export.intro':
-		'Apply the rules to every record and write the release file. The settings are saved in the project; the saved project file gives the same bytes with `npx tokumei apply`.',
+		'Apply the rules to every record and write the release file. The settings are saved in the project; the saved project file gives the same bytes with npx tokumei apply.',
 	'export.noTable': 'Load data and set roles and rules first.',
 	'export.columns.heading': 'Treatment per column',
 	'export.columns.column': 'Column',
