@@ -80,7 +80,7 @@ function drugHierarchy(sample: readonly string[]): HierarchyBuilderSpec | undefi
 	if (sample.length === 0) return undefined;
 	if (allMatch(sample, V.isYjCode) >= 0.8) return { builder: 'prefix', preset: 'drug' };
 	if (allMatch(sample, V.isDrugClassCode) < 0.8) return undefined;
-	const longest = Math.max(...sample.filter(V.isDrugClassCode).map((v) => v.length));
+	const longest = sample.filter(V.isDrugClassCode).reduce((most, v) => Math.max(most, v.length), 0);
 	if (longest < 2) return undefined;
 	return {
 		builder: 'prefix',

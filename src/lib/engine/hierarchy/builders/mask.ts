@@ -172,7 +172,9 @@ export function buildMaskRows(values: readonly string[], spec: MaskSpec): string
 		const small = new Set(spec.smallZones);
 		forms = forms.map((f) => (f ? zeroZone(f, separators, small) : f));
 	}
-	const longest = Math.max(1, ...forms.map((f) => (f ? maskable(f, separators) : 0)));
+	// A loop, not Math.max(...forms): a spread of 100,000 postal codes overflows a worker's stack.
+	let longest = 1;
+	for (const f of forms) if (f) longest = Math.max(longest, maskable(f, separators));
 	const masked = spec.masked ?? (postal ? [4, 5] : Array.from({ length: longest }, (_, i) => i + 1));
 	return values.map((value, i) => {
 		const f = forms[i];
