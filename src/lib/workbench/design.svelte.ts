@@ -79,6 +79,18 @@ export interface DesignHost {
 	client(): EngineClient;
 }
 
+/**
+ * Levels only belong to quasi-identifiers: a column whose role changed keeps no level, or the saved
+ * project file would be refused by parseProjectConfig (and so by `tokumei apply`).
+ */
+function withoutStaleLevels(project: Project): Project {
+	const levels = project.transformation ?? {};
+	const stale = Object.keys(levels).filter((name) => project.attributes[name]?.role !== 'quasi-identifying');
+	if (stale.length === 0) return project;
+	const kept = Object.fromEntries(Object.entries(levels).filter(([name]) => !stale.includes(name)));
+	return { ...project, transformation: kept };
+}
+
 export class Design {
 	step = $state<DesignStep>('data');
 	proposals = $state.raw<ColumnProposal[]>([]);
@@ -161,7 +173,7 @@ export class Design {
 	/** Applies a new project: saves it (debounced) and refreshes the live risk. */
 	update(next: Project, options: { save?: boolean; risk?: boolean } = {}): void {
 		this.changedAt = performance.now();
-		this.host.setProject(next);
+		this.host.setProject(withoutStaleLevels(next));
 		if (options.save !== false) this.scheduleSave();
 		if (options.risk !== false) this.scheduleRisk();
 	}

@@ -91,4 +91,13 @@ describe('Design', () => {
 		expect(project().attributes['患者ID'].role).toBe('insensitive');
 		expect(project().ui?.preset).toBe('anonymous');
 	});
+
+	it('drops the level of a column that stops being a quasi-identifier (the CLI would refuse it)', async () => {
+		const { design, project } = setup();
+		await design.open(table);
+		design.setLevel('性別', 1);
+		expect(project().transformation).toEqual({ 性別: 1 });
+		design.setRole('性別', 'sensitive');
+		expect(project().transformation).toEqual({});
+	});
 });
