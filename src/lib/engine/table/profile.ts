@@ -1,5 +1,6 @@
 import { parseJapaneseDate } from '../jp/era';
 import type { EncodedColumn } from './encoded-table';
+import { releaseBuffer } from './release-buffer';
 import { isDecimal, isMissing, type InferredType } from './infer-type';
 
 export interface HistogramBin {
@@ -179,5 +180,9 @@ export function profileColumn(column: EncodedColumn, type: InferredType, topN = 
 			profile.histogram = binByThresholds(numericThresholds(lo, hi, type.type === 'integer'), points);
 		}
 	}
+	// One count per distinct value: megabytes for an identifier column, freed now rather than left to the
+	// collector while the import goes on to the next column and the save.
+	releaseBuffer(counts);
+	releaseBuffer(missingCode);
 	return profile;
 }
