@@ -47,7 +47,7 @@ function sessionKey(tableId: string, project: ProjectConfig): string {
 		project.privacy ?? [],
 		project.suppressionLimit ?? 0,
 		project.quality ?? null,
-		(project.ui as { peculiar?: unknown } | undefined)?.peculiar ?? []
+		project.decisions ?? []
 	]);
 }
 

@@ -303,15 +303,9 @@ export class Design {
 		return { ok: true };
 	}
 
-	/**
-	 * The project for the worker's rule session. The session cache of workers/design-api.ts is keyed on
-	 * the legacy `ui.peculiar`, so the decisions are mirrored there for those calls only (never saved
-	 * or written to a project file, where `decisions` is the one place); drop this once that key reads
-	 * `project.decisions`.
-	 */
+	/** A plain copy of the project for the worker (structured clone cannot take Svelte proxies). */
 	private sessionProject(): Project {
-		const project = $state.snapshot(this.project) as Project;
-		return { ...project, ui: { ...project.ui, peculiar: project.decisions ?? [] } as Project['ui'] };
+		return $state.snapshot(this.project) as Project;
 	}
 
 	private scheduleSave(): void {

@@ -9,11 +9,11 @@ describe('mask builder', () => {
 		]);
 	});
 
-	it('builds for 300,000 distinct values (the longest value is not found with a call spread)', () => {
-		const values = Array.from({ length: 300_000 }, (_, i) => String(1_000_000 + i));
+	it('builds for 200,000 distinct values (the longest value is not found with a call spread)', () => {
+		const values = Array.from({ length: 200_000 }, (_, i) => String(1_000_000 + i));
 		const rows = buildHierarchyRows(values, { builder: 'mask', masked: [3] });
-		expect(rows).toHaveLength(300_000);
-		expect(rows[299_999]).toEqual(['1299999', '1299***', '*']);
+		expect(rows).toHaveLength(200_000);
+		expect(rows[199_999]).toEqual(['1199999', '1199***', '*']);
 	});
 
 	it('chosen levels, separators kept, values of different lengths', () => {
