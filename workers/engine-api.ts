@@ -34,6 +34,8 @@ const PROGRESS_INTERVAL_MS = 100;
 interface LoadedTable {
 	summary: TableSummary;
 	table: EncodedTable;
+	/** The imported file itself, while this page lives (a disk-backed Blob): the record hashes it. */
+	source?: Blob;
 }
 
 const sqlNameOf = (id: string) => `t_${id}`;
@@ -137,7 +139,7 @@ export function createEngineApi(deps: EngineDeps) {
 				fileBytes: source.size,
 				importedAt: new Date().toISOString()
 			};
-			tables.set(id, { summary, table: result.table });
+			tables.set(id, { summary, table: result.table, source });
 			marks.profiled = Date.now();
 			const t1 = performance.now();
 			let persistError: string | undefined;
@@ -162,7 +164,8 @@ export function createEngineApi(deps: EngineDeps) {
 	const design = createDesignApi((id) => loaded(id).table);
 	const exporter = createExportApi({
 		tableOf: (id) => loaded(id).table,
-		summaries: () => [...tables.values()].map((t) => t.summary)
+		summaries: () => [...tables.values()].map((t) => t.summary),
+		sourceOf: (id) => tables.get(id)?.source
 	});
 
 	return {

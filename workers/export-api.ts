@@ -35,6 +35,7 @@ import { EngineError } from '$lib/workbench/errors';
 import type { TableSummary } from '$lib/workbench/types';
 import { version } from '../package.json';
 import { hierarchyRowsOf } from './rule-session';
+import { sha256OfBlob } from './file-hash';
 import { buildSqliteRelease, tableNameOf } from './sqlite-export';
 import type {
 	ExportOutcome,
@@ -49,6 +50,8 @@ export interface ExportDeps {
 	tableOf(id: string): EncodedTable;
 	/** Every loaded table, in the order they were loaded. */
 	summaries(): TableSummary[];
+	/** The file a table was imported from, while the page lives (gone after a reload). */
+	sourceOf?(id: string): Blob | undefined;
 	/** sql.js for the SQLite format (default: the worker's sql.js, started with `wasmUrl`). */
 	loadSql?(wasmUrl: string | undefined): ReturnType<typeof initSqlJs>;
 }
@@ -188,9 +191,16 @@ export function createExportApi(deps: ExportDeps) {
 	const cancelledEarly = new Set<string>();
 	const loadSql = deps.loadSql ?? ((wasmUrl) => initSqlJs(wasmUrl ? { locateFile: () => wasmUrl } : {}));
 
-	async function describeInput(summary: TableSummary, table: EncodedTable, original?: Blob) {
+	/** Hashes of imported files, per table (a file is hashed once, at its first export). */
+	const fileHashes = new Map<string, string>();
+
+	async function describeInput(summary: TableSummary, table: EncodedTable, picked?: Blob) {
+		// The file imported in this page, or the same file picked again after a reload.
+		const original = picked ?? deps.sourceOf?.(summary.id);
 		if (original) {
-			const sha256 = await sha256Hex(new Uint8Array(await original.arrayBuffer()));
+			let sha256 = picked ? undefined : fileHashes.get(summary.id);
+			sha256 ??= await sha256OfBlob(original);
+			if (!picked) fileHashes.set(summary.id, sha256);
 			return { name: summary.name, bytes: original.size, sha256, sha256Of: 'file' } satisfies InputFile;
 		}
 		return {

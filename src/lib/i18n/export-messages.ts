@@ -78,7 +78,7 @@ export const exportJa = {
 	'export.optout.failed': 'リストを読めませんでした: {message}',
 	'export.original.heading': '入力ファイルのハッシュ',
 	'export.original.intro':
-		'加工の記録には入力ファイルの SHA-256 を記載します。元のファイルを選び直すとそのバイト列を、選ばなければ読み込んだ表の内容（UTF-8 CSV に書き直したもの）をハッシュします。',
+		'加工の記録には入力ファイルの SHA-256 を記載します。このページで読み込んだファイルはそのままハッシュします。再読み込みの後は元のファイルを選び直してください（選ばなければ、読み込んだ表を UTF-8 CSV に書き直した内容をハッシュし、そう記録します）。',
 	'export.original.choose': '元のファイルを選ぶ',
 	'export.original.chosen': '{name}（{bytes}）をハッシュします',
 	'export.actions.heading': '書き出す',
@@ -191,7 +191,7 @@ export const exportEn: Record<ExportMessageKey, string> = {
 	'export.optout.failed': 'The list could not be read: {message}',
 	'export.original.heading': 'Input file hash',
 	'export.original.intro':
-		'The processing record gives the SHA-256 of the input file. Choose the original file again to hash its bytes; otherwise the loaded table is hashed (rewritten as UTF-8 CSV).',
+		'The processing record gives the SHA-256 of the input file. A file imported in this page is hashed as it is. After a reload, choose the original file again (otherwise the loaded table, rewritten as UTF-8 CSV, is hashed and the record says so).',
 	'export.original.choose': 'Choose the original file',
 	'export.original.chosen': '{name} ({bytes}) will be hashed',
 	'export.actions.heading': 'Write',

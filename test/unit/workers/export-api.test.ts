@@ -153,6 +153,27 @@ describe('browser export (worker API) on the sample', () => {
 		expect(out.record.inputs[0]).toMatchObject({ name: 'tokumei-sample-utf8.csv', sha256Of: 'loaded-table' });
 	});
 
+	it('hashes the file the table was imported from in this page, without asking for it', async () => {
+		const { table, summary } = await loaded;
+		const api = createExportApi({
+			tableOf: () => table,
+			summaries: () => [summary],
+			sourceOf: () => new Blob([sampleBytes])
+		});
+		const out = await api.exportTable('j7', {
+			tableId: 't1',
+			project: project(),
+			format: 'delimited',
+			pseudonymKey: KEY_HEX
+		});
+		const { createHash } = await import('node:crypto');
+		expect(out.record.inputs[0]).toMatchObject({
+			sha256: createHash('sha256').update(sampleBytes).digest('hex'),
+			sha256Of: 'file',
+			bytes: sampleBytes.length
+		});
+	});
+
 	it('hashes the original file when it is given again, and refuses another file', async () => {
 		const { api } = await loaded;
 		const out = await api.exportTable('j5', {
