@@ -67,10 +67,7 @@ test.describe('interactive rule design on the sample', () => {
 		await step(page, 'rules');
 		await page.getByLabel('生年月日 の階層の作り方').selectOption('date');
 		// The date form starts at month → year → 5 years; the preset button sets the same chain.
-		await page
-			.locator('[data-rule="生年月日"]')
-			.getByRole('button', { name: '年月 → 年 → 5年' })
-			.click();
+		await page.locator('[data-rule="生年月日"]').getByRole('button', { name: '年月 → 年 → 5年' }).click();
 		await page.getByLabel('都道府県 の階層の作り方').selectOption('none');
 		await page.getByLabel('都道府県 の階層の作り方').selectOption('prefecture');
 		const birth = page.locator('[data-rule="生年月日"]');
