@@ -63,7 +63,7 @@ test.describe('export', () => {
 
 		await step(page, 'export');
 		const exportStep = page.getByTestId('export-step');
-		await expect(exportStep.getByRole('heading', { name: '6. 出力' })).toBeVisible();
+		await expect(exportStep.getByRole('heading', { name: '8. 出力' })).toBeVisible();
 		// Patient columns guessed from the proposals; the preset replaced the patient ID by a surrogate.
 		await expect(page.getByTestId('export-patient').getByLabel('患者ID')).toHaveValue('患者ID');
 		await expect(page.getByLabel('出力での 患者ID の扱い')).toHaveValue('surrogate');
@@ -120,7 +120,7 @@ test.describe('export', () => {
 		await page.getByTestId('export-summary').scrollIntoViewIfNeeded();
 		await page.screenshot({ path: 'test-results/screenshots/export-ja-JP.png' });
 		await page.getByRole('button', { name: 'English' }).click();
-		await expect(exportStep.getByRole('heading', { name: '6. Export' })).toBeVisible();
+		await expect(exportStep.getByRole('heading', { name: '8. Export' })).toBeVisible();
 		await page.screenshot({ path: 'test-results/screenshots/export-en-US.png' });
 		await page.locator('main').evaluate((m) => m.scrollTo(0, 0));
 		await page.screenshot({ path: 'test-results/screenshots/export-top-en-US.png' });

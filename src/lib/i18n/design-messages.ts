@@ -54,7 +54,7 @@ export const designJa = {
 	'evidence.name+values': '列名と値から',
 	'evidence.none': '—',
 
-	'roles.heading': '1. 属性の役割',
+	'roles.heading': '2. 属性の役割',
 	'roles.intro': '各列の役割を提案しました。理由を確認し、必要なら変更してください。',
 	'roles.column': '列',
 	'roles.proposal': '提案と理由',
@@ -89,7 +89,7 @@ export const designJa = {
 	'measure.not-applicable': '対象外',
 	'measure.pending': '残り: {list}',
 
-	'rules.heading': '2. 加工ルール (階層)',
+	'rules.heading': '3. 加工ルール (階層)',
 	'rules.intro': '準識別子ごとに一般化の階層を選び、レベルごとの結果と件数を確認します。',
 	'rules.none': '準識別子がありません。「属性の役割」で準識別子を選んでください。',
 	'rules.builder': '作り方',
@@ -149,7 +149,7 @@ export const designJa = {
 	'risk.belowK': 'k 未満',
 	'risk.of': '{count} / {total}',
 
-	'peculiar.heading': '3. 特異な記述',
+	'peculiar.heading': '4. 特異な記述',
 	'peculiar.intro':
 		'件数が閾値未満の値、極端な数値、90歳以上の年齢を一覧します。値ごとに扱いを決め、理由を記録してください。',
 	'peculiar.threshold': '閾値 (件数)',
@@ -178,7 +178,7 @@ export const designJa = {
 	'peculiar.noteOf': '{value} の理由',
 	'peculiar.decided': '{decided} / {total} 件決定済み',
 
-	'search.heading': '4. 最適な加工を探す',
+	'search.heading': '5. 最適な加工を探す',
 	'search.intro':
 		'プライバシーモデルを満たし、情報損失が最小になる一般化レベルの組み合わせを探します。処理はこのブラウザー内で行われます。',
 	'search.start': '最適な加工を探す',
@@ -205,7 +205,7 @@ export const designJa = {
 	'search.state.notAnonymous': '匿名でない',
 	'search.height': '{height}',
 
-	'compare.heading': '5. 加工前後の比較',
+	'compare.heading': '6. 加工前後の比較',
 	'compare.run': '比較する',
 	'compare.suppressed': '削除されるレコード: {count}',
 	'compare.changed': '値が変わる行: {count} / {total}',
@@ -218,7 +218,7 @@ export const designJa = {
 	'compare.uniqueness': '属性ごとの一意なレコードの割合 (現在のルール)',
 	'compare.uniqueItem': '{label}: {share} が一意',
 
-	'tour.heading': 'あなたは何人の中の一人？',
+	'tour.heading': '7. あなたは何人の中の一人？',
 	'tour.intro':
 		'レコードを一つ選ぶと、準識別子が同じ人が何人いるかを示します。ルールを粗くすると、その人数 (k) が増えていきます。',
 	'tour.row': 'レコード番号',
@@ -306,7 +306,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'evidence.name+values': 'from name and values',
 	'evidence.none': '—',
 
-	'roles.heading': '1. Roles',
+	'roles.heading': '2. Roles',
 	'roles.intro': 'Tokumei proposed a role for every column. Check the reasons and change what is wrong.',
 	'roles.column': 'Column',
 	'roles.proposal': 'Proposal and reason',
@@ -341,7 +341,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'measure.not-applicable': 'n/a',
 	'measure.pending': 'left: {list}',
 
-	'rules.heading': '2. Rules (hierarchies)',
+	'rules.heading': '3. Rules (hierarchies)',
 	'rules.intro':
 		'Choose a generalization hierarchy for each quasi-identifier and check the result per level.',
 	'rules.none': 'No quasi-identifiers yet. Mark some under Roles.',
@@ -402,7 +402,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'risk.belowK': 'below k',
 	'risk.of': '{count} / {total}',
 
-	'peculiar.heading': '3. Peculiar values',
+	'peculiar.heading': '4. Peculiar values',
 	'peculiar.intro':
 		'Values with fewer rows than the threshold, extreme numbers and ages of 90 or more. Decide for each what happens, and note why.',
 	'peculiar.threshold': 'Threshold (rows)',
@@ -431,7 +431,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'peculiar.noteOf': 'Why for {value}',
 	'peculiar.decided': '{decided} / {total} decided',
 
-	'search.heading': '4. Find the best rules',
+	'search.heading': '5. Find the best rules',
 	'search.intro':
 		'Finds the generalization levels that meet the privacy models with the least information loss. It runs in this browser.',
 	'search.start': 'Find the best rules',
@@ -458,7 +458,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'search.state.notAnonymous': 'not anonymous',
 	'search.height': '{height}',
 
-	'compare.heading': '5. Before and after',
+	'compare.heading': '6. Before and after',
 	'compare.run': 'Compare',
 	'compare.suppressed': 'Suppressed records: {count}',
 	'compare.changed': 'Rows that change: {count} / {total}',
@@ -471,7 +471,7 @@ export const designEn: Record<DesignMessageKey, string> = {
 	'compare.uniqueness': 'Share of records unique per attribute (current rules)',
 	'compare.uniqueItem': '{label}: {share} unique',
 
-	'tour.heading': 'One in how many?',
+	'tour.heading': '7. One in how many?',
 	'tour.intro':
 		'Pick a record and see how many people share its quasi-identifiers. Coarsen the rules and watch that number (k) grow.',
 	'tour.row': 'Record number',

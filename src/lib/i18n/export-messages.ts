@@ -3,7 +3,7 @@
  * same keys (typed below) and placeholders (checked by the catalog test).
  */
 export const exportJa = {
-	'export.heading': '6. 出力',
+	'export.heading': '8. 出力',
 	'export.intro':
 		'決めたルールで全件を加工し、ファイルに書き出します。設定はプロジェクトに保存され、保存したプロジェクトファイルは npx tokumei apply で同じバイト列を出力します。',
 	'export.noTable': '先にデータを読み込み、役割とルールを決めてください。',
@@ -116,7 +116,7 @@ export const exportJa = {
 export type ExportMessageKey = keyof typeof exportJa;
 
 export const exportEn: Record<ExportMessageKey, string> = {
-	'export.heading': '6. Export',
+	'export.heading': '8. Export',
 	'export.intro':
 		'Apply the rules to every record and write the release file. The settings are saved in the project; the saved project file gives the same bytes with npx tokumei apply.',
 	'export.noTable': 'Load data and set roles and rules first.',
