@@ -10,7 +10,6 @@
 import type { AttributeConfig, AttributeRole, HierarchyConfig } from '$lib/engine/config/project-config';
 import type { PeculiarDecision } from '$lib/engine/peculiar';
 import { fillFromPreset, type PresetId } from '$lib/engine/presets';
-import { loadProjectFile, ProjectFileError, type ProjectFileProblem } from '$lib/engine/project/project-file';
 import type {
 	ColumnProposal,
 	CompareResult,
@@ -23,7 +22,10 @@ import type {
 } from './design-types';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
+import { readProjectFile, refusal, type OpenProjectOutcome } from './project-open';
 import type { Project, TableSummary } from './types';
+
+export type { OpenProjectOutcome, OpenProjectProblem } from './project-open';
 
 export type DesignStep = 'data' | 'roles' | 'rules' | 'peculiar' | 'search' | 'compare' | 'tour' | 'export';
 export const DESIGN_STEPS: readonly DesignStep[] = [
@@ -40,38 +42,6 @@ export const DESIGN_STEPS: readonly DesignStep[] = [
 /** Wait after a change before asking for risk: slider drags coalesce, a single click still feels instant. */
 const RISK_DEBOUNCE_MS = 16;
 const SAVE_DEBOUNCE_MS = 400;
-
-/** Why opening a project file failed ('columns': its attributes are not the table's columns). */
-export type OpenProjectProblem = ProjectFileProblem | 'columns' | 'no-table';
-
-export type OpenProjectOutcome =
-	| { readonly ok: true }
-	| {
-			readonly ok: false;
-			readonly problem: OpenProjectProblem;
-			/** The engine's message naming the field (English), shown beside the translated one. */
-			readonly detail: string;
-			/** Columns of the table that the file does not mention / attributes the table lacks. */
-			readonly missing: readonly string[];
-			readonly extra: readonly string[];
-	  };
-
-/** Fields of a project file that define the rules; the rest (data, settings, table) stays the page's. */
-const RULE_FIELDS = [
-	'attributes',
-	'privacy',
-	'suppressionLimit',
-	'quality',
-	'search',
-	'transformation',
-	'decisions',
-	'patient',
-	'output',
-	'weights',
-	'household',
-	'population',
-	'suda'
-] as const;
 
 export interface DesignHost {
 	project(): Project;
@@ -253,52 +223,18 @@ export class Design {
 		return this.project.decisions?.find((d) => d.attribute === attribute && d.value === value);
 	}
 
-	/**
-	 * Opens a project file (the text of one saved by {@link projectFile} or written for the CLI): the
-	 * project-file loader checks version, migrations, validity and secrets; its attributes must be
-	 * exactly the table's columns. On success its rules replace the current ones (data, import settings
-	 * and table stay), otherwise nothing changes. A builder rule kept beside its materialized rows
-	 * (`rule`) becomes the rule again, so it stays editable as a builder.
-	 */
+	/** Opens a project file (see project-open.ts); on success its rules replace the current ones. */
 	openProjectFile(text: string): OpenProjectOutcome {
-		const refuse = (
-			problem: OpenProjectProblem,
-			detail: string,
-			missing: string[] = [],
-			extra: string[] = []
-		) => ({ ok: false, problem, detail, missing, extra }) as const;
-		if (!this.tableId) return refuse('no-table', '');
-		let file: ReturnType<typeof loadProjectFile>;
-		try {
-			file = loadProjectFile(text);
-		} catch (error) {
-			if (error instanceof ProjectFileError) return refuse(error.problem, error.message);
-			return refuse('invalid', errorMessage(error));
-		}
-		const names = Object.keys(file.attributes);
-		const missing = this.columns.filter((c) => !names.includes(c));
-		const extra = names.filter((n) => !this.columns.includes(n));
-		if (missing.length > 0 || extra.length > 0) {
-			return refuse('columns', `attributes: ${[...missing, ...extra].join(', ')}`, missing, extra);
-		}
-		const attributes: Record<string, AttributeConfig> = {};
-		for (const [name, a] of Object.entries(file.attributes)) {
-			const { rule, ...rest } = a;
-			const builder = typeof rule === 'object' && rule !== null && 'builder' in rule;
-			attributes[name] = builder ? { ...rest, hierarchy: rule as HierarchyConfig } : a;
-		}
-		const current = this.project;
-		const next: Record<string, unknown> = { tokumei: 1, data: current.data, settings: current.settings };
-		for (const field of RULE_FIELDS) if (file[field] !== undefined) next[field] = file[field];
-		next.attributes = attributes;
-		const fileUi = (typeof file.ui === 'object' && file.ui !== null ? file.ui : {}) as Project['ui'];
-		next.ui = { ...fileUi, tableId: this.tableId };
+		if (!this.tableId) return refusal('no-table', '');
+		const read = readProjectFile(text, this.columns, this.project, this.tableId);
+		if (!read.ok) return read;
+		const next = read.project;
 		this.previews = {};
 		this.outcome = null;
 		this.compared = null;
 		this.uniqueness = null;
 		this.tour = null;
-		this.update(next as unknown as Project);
+		this.update(next);
 		for (const name of this.quasiIdentifiers) void this.preview(name);
 		return { ok: true };
 	}
