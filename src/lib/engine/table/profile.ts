@@ -64,9 +64,12 @@ function niceStep(lo: number, hi: number, target: number): number {
 	return (error >= 7.5 ? 10 : error >= 3.5 ? 5 : error >= 1.5 ? 2 : 1) * power;
 }
 
-function binByThresholds(thresholds: number[], points: { x: number; count: number }[]): HistogramBin[] {
+/** Bins each distinct value's x (NaN: not binned) weighted by its row count. */
+function binByThresholds(thresholds: number[], xs: Float64Array, counts: Int32Array): HistogramBin[] {
 	const bins = thresholds.slice(0, -1).map((x0, i) => ({ x0, x1: thresholds[i + 1], count: 0 }));
-	for (const { x, count } of points) {
+	for (let code = 0; code < xs.length; code++) {
+		const x = xs[code];
+		if (Number.isNaN(x)) continue;
 		let lo = 0;
 		let hi = bins.length - 1;
 		while (lo < hi) {
@@ -74,7 +77,7 @@ function binByThresholds(thresholds: number[], points: { x: number; count: numbe
 			if (bins[mid].x0 <= x) lo = mid;
 			else hi = mid - 1;
 		}
-		bins[lo].count += count;
+		bins[lo].count += counts[code];
 	}
 	return bins;
 }
@@ -142,7 +145,12 @@ export function profileColumn(column: EncodedColumn, type: InferredType, topN = 
 		topValues: topValues(column, counts, missingCode, topN)
 	};
 
-	const points: { x: number; count: number }[] = [];
+	// Each distinct value's number (NaN when it is not binned) in one typed array rather than an object per
+	// value: for a column of 1,000,000 distinct numbers (postal codes read as integers) the objects were ~24 MB
+	// of garbage at the import's peak; this buffer is 8 MB and freed at once below.
+	const numeric = type.type === 'integer' || type.type === 'decimal' || type.type === 'date';
+	const xs = new Float64Array(numeric ? values.length : 0).fill(Number.NaN);
+	let binned = 0;
 	let lo = Infinity;
 	let hi = -Infinity;
 	let minText: string | undefined;
@@ -165,24 +173,26 @@ export function profileColumn(column: EncodedColumn, type: InferredType, topN = 
 			profile.invalid += counts[code];
 			continue;
 		}
-		points.push({ x, count: counts[code] });
+		xs[code] = x;
+		binned++;
 		if (x < lo) [lo, minText] = [x, text];
 		if (x > hi) [hi, maxText] = [x, text];
 	}
-	if (type.type === 'date' && points.length > 0) {
+	if (type.type === 'date' && binned > 0) {
 		profile.min = isoDate(lo);
 		profile.max = isoDate(hi);
-		profile.histogram = binByThresholds(dateThresholds(lo, hi), points);
+		profile.histogram = binByThresholds(dateThresholds(lo, hi), xs, counts);
 	} else {
 		profile.min = minText;
 		profile.max = maxText;
-		if (points.length > 0) {
-			profile.histogram = binByThresholds(numericThresholds(lo, hi, type.type === 'integer'), points);
+		if (binned > 0) {
+			profile.histogram = binByThresholds(numericThresholds(lo, hi, type.type === 'integer'), xs, counts);
 		}
 	}
 	// One count per distinct value: megabytes for an identifier column, freed now rather than left to the
 	// collector while the import goes on to the next column and the save.
 	releaseBuffer(counts);
 	releaseBuffer(missingCode);
+	releaseBuffer(xs);
 	return profile;
 }
