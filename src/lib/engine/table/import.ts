@@ -323,8 +323,9 @@ export async function importTable(source: ByteSource, options: ImportOptions = {
 			if (!reserved && rows > 0 && total > 0 && heldBytes === 0) {
 				// Size the code buffers once from the rows per byte so far (+5 %), so they need not grow by doubling.
 				reserved = true;
-				const estimate = Math.ceil((rows * total * RESERVE_MARGIN) / bytesRead);
-				for (const encoder of encoders) encoder.reserve(estimate);
+				const expected = (rows * total) / bytesRead;
+				const estimate = Math.ceil(expected * RESERVE_MARGIN);
+				for (const encoder of encoders) encoder.reserve(estimate, Math.ceil(expected));
 			}
 			onProgress?.({ bytesRead, totalBytes: total, rows });
 			await pause();

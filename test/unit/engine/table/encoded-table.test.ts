@@ -61,6 +61,24 @@ describe('dictionary encoding', () => {
 		expect(sparse.finish().codes.buffer.byteLength).toBe(4);
 	});
 
+	it("sizes a nearly unique column's index from the expected rows, not the margin, and still grows past it", () => {
+		const encoder = new ColumnEncoder('id', 16);
+		const id = (i: number) => `ID${String(i).padStart(7, '0')}`;
+		for (let i = 0; i < 1000; i++) encoder.push(id(i));
+		// 130,000 expected rows need 260,000 slots at load ½ (2^18); the 5 % margin's 136,500 would need 2^19.
+		encoder.reserve(136_500, 130_000);
+		const slots = () => (encoder as unknown as { index: { slots: Int32Array } }).index.slots.length;
+		expect(slots()).toBe(2 ** 18);
+		for (let i = 1000; i < 140_000; i++) encoder.push(id(i));
+		expect(slots()).toBe(2 ** 19);
+		for (let i = 0; i < 140_000; i += 997) encoder.push(id(i));
+		const column = encoder.finish();
+		expect(column.values.length).toBe(140_000);
+		for (let i = 0; i < 140_000; i += 997) expect(column.values[column.codes[i]]).toBe(id(i));
+		const repeats = column.codes.subarray(140_000);
+		for (let k = 0; k < repeats.length; k++) expect(column.values[repeats[k]]).toBe(id(k * 997));
+	});
+
 	it('treats every string as an ordinary value, including object-property names and numeric forms', () => {
 		const tricky = [
 			'__proto__',
