@@ -1,5 +1,11 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { ColumnEncoder, encodeRows, columnByName } from '../../../../src/lib/engine/table/encoded-table';
+import {
+	ColumnEncoder,
+	encodeRows,
+	columnByName,
+	ownedValue
+} from '../../../../src/lib/engine/table/encoded-table';
 import { encodeCsvText } from '../../../../src/lib/engine/table/csv';
 
 describe('dictionary encoding', () => {
@@ -116,5 +122,56 @@ describe('dictionary encoding', () => {
 		for (let i = 0; i < 40; i++) full.push('new');
 		expect(Array.from(first.codes)).toEqual(Array.from({ length: 16 }, (_, i) => i % 3));
 		expect(full.finish().codes.length).toBe(56);
+	});
+});
+
+/**
+ * Whether V8 holds `s` as a one-byte string: its serializer writes those with tag '"' and two-byte strings with
+ * tag 'c' (after the 2-byte version header).
+ */
+const isOneByte = (s: string) => String.fromCharCode(serialize(s)[2]) === '"';
+
+describe('ownedValue', () => {
+	// A decoded chunk with one character above U+00FF is a two-byte string, like most Japanese CSV chunks.
+	const chunk = 'P0000123,東京都,café,ÿ\u00e9,😀x,' + 'a'.repeat(64) + ',' + 'b'.repeat(65) + ',';
+	const range = (value: string): [number, number] => {
+		const start = chunk.indexOf(value);
+		return [start, start + value.length];
+	};
+
+	it('returns the same text for every kind of slice', () => {
+		for (const value of [
+			'P0000123',
+			'東京都',
+			'café',
+			'ÿ\u00e9',
+			'😀x',
+			'a'.repeat(64),
+			'b'.repeat(65),
+			'P'
+		]) {
+			expect(ownedValue(chunk, ...range(value))).toBe(value);
+		}
+		expect(ownedValue(chunk, 3, 3)).toBe('');
+		expect(ownedValue('whole', 0, 5)).toBe('whole');
+	});
+
+	it('makes a one-byte string of a Latin-1 slice of a two-byte chunk, where slice() keeps two bytes', () => {
+		expect(isOneByte(chunk.slice(...range('P0000123')))).toBe(false);
+		expect(isOneByte(ownedValue(chunk, ...range('P0000123')))).toBe(true);
+		expect(isOneByte(ownedValue(chunk, ...range('café')))).toBe(true);
+		expect(isOneByte(ownedValue(chunk, ...range('a'.repeat(64))))).toBe(true);
+		expect(isOneByte(ownedValue(chunk, ...range('東京都')))).toBe(false);
+	});
+
+	it('is what the encoder stores for ranges and for whole strings', () => {
+		const encoder = new ColumnEncoder('v');
+		encoder.pushRange(chunk, ...range('P0000123'));
+		encoder.push(chunk.slice(...range('café')));
+		encoder.pushRange(chunk, ...range('P0000123'));
+		const column = encoder.finish();
+		expect(column.values).toEqual(['P0000123', 'café']);
+		expect(Array.from(column.codes)).toEqual([0, 1, 0]);
+		expect(column.values.every(isOneByte)).toBe(true);
 	});
 });
