@@ -166,10 +166,10 @@ function browserPid(marker: string): number {
  * live in one renderer process, so its resident set (VmRSS, peak VmHWM) is the tab's memory. Of that, an
  * empty tab of this app already holds ~200 MB (Chromium's own heaps, fonts, the compiled app and sql.js's
  * wasm) that no import can change; the target is therefore judged on the growth caused by the import,
- * peak VmHWM during the import minus VmRSS of the idle tab just before it. The total is reported too.
+ * peak resident memory during the import minus VmRSS of the idle tab just before it. The total is reported too.
  */
 const MEMORY_DEFINITION =
-	'growth = renderer (page + data worker) peak VmHWM during the import - its VmRSS just before; target growth <= 3 x file';
+	'growth = renderer (page + data worker) peak during the import (max of VmHWM and 20 ms VmRSS samples) - its VmRSS just before; target growth <= 3 x file';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -233,9 +233,13 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 				stableSince = Date.now();
 			}
 		}
-		const peak = Math.max(last, peakShown);
 		const settled = Date.now();
 		rss.stop();
+		// VmHWM alone misses peaks: the kernel raises it lazily (when pages are unmapped), and V8 hands memory
+		// back with madvise, so a parse-stage RSS sample 60 MB above the VmHWM read later was seen. The peak is
+		// therefore the larger of VmHWM and the largest 20 ms RSS sample.
+		const sampledPeak = rss.peak(clock.benchChangeWall, settled);
+		const peak = Math.max(last, peakShown, Number.isFinite(sampledPeak) ? sampledPeak : 0);
 		const workerPeak = (await heap?.stop(clock.benchChangeWall, settled)) ?? { heapMB: NaN, buffersMB: NaN };
 		// Scrolling: jump to 10 places in the 1,000,000 rows and time until the cells there are filled.
 		const grid = page.getByRole('grid');
@@ -278,6 +282,8 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 			scrollJumpMs: median(jumps),
 			rendererBeforeMB: mb(before),
 			rendererPeakShownMB: mb(peakShown),
+			hwmGrowthMB: mb(Math.max(last, peakShown) - before),
+			sampledGrowthMB: mb(sampledPeak - before),
 			rendererPeakMB: mb(peak),
 			peakOverFile: Math.round((peak / fileBytes) * 100) / 100,
 			importGrowthMB: mb(peak - before),
