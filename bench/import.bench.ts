@@ -313,6 +313,8 @@ test('import 1,000,000 × 10 CSV end to end', async ({ baseURL }) => {
 		medianRendererPeakMB: median(results.map((r) => r.rendererPeakMB)),
 		medianPeakOverFile: median(results.map((r) => r.peakOverFile)),
 		medianImportGrowthMB: median(results.map((r) => r.importGrowthMB)),
+		medianHwmGrowthMB: median(results.map((r) => r.hwmGrowthMB)),
+		medianSampledGrowthMB: median(results.map((r) => r.sampledGrowthMB)),
 		medianGrowthOverFile: median(results.map((r) => r.growthOverFile)),
 		...(WORKER_HEAP
 			? {
