@@ -5,7 +5,7 @@ import base from './playwright.config';
 export default defineConfig({
 	...base,
 	testDir: 'bench',
-	testMatch: 'ui.bench.ts',
+	testMatch: process.env.BENCH_UI_FILE ?? 'ui.bench.ts',
 	timeout: 20 * 60_000,
 	reporter: 'list'
 });

@@ -1,8 +1,5 @@
 import type { Download, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { restoreNeutralized } from '../../src/lib/engine/export/delimited-writer';
 import { parseCsvText } from '../../src/lib/engine/table/csv';
 import { importTable } from '../../src/lib/engine/table/import';
@@ -236,65 +233,5 @@ test.describe('export', () => {
 		await page.setContent(recordHtml);
 		await expect(page.locator('h1')).toContainText('加工の記録');
 		expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-	});
-});
-
-// Benchmark (run with TOKUMEI_BENCH_EXPORT=1): export time of a 100,000-row sample in Chromium.
-test.describe('export benchmark', () => {
-	test.skip(!process.env.TOKUMEI_BENCH_EXPORT, 'set TOKUMEI_BENCH_EXPORT=1 to run the export benchmark');
-	test('100,000 rows: CSV and SQLite export time', async ({ page }) => {
-		test.setTimeout(600_000);
-		const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-bench-'));
-		try {
-			execFileSync(process.execPath, ['scripts/generate-sample.mjs', '--rows', '100000', '--out', dir]);
-			await openApp(page);
-			await page.getByTestId('file-input').setInputFiles(path.join(dir, 'tokumei-sample-utf8.csv'));
-			await expect(page.getByTestId('notice')).toContainText('tokumei-sample-utf8.csv', { timeout: 120_000 });
-			await step(page, 'roles');
-			await page.getByLabel('次世代医療基盤法・匿名加工').check();
-			await page.getByTestId('preset-k').selectOption('5');
-			await page.getByRole('button', { name: 'プリセットを適用' }).click();
-			// 郵便番号 removed: the mask builder's Math.max(...values) overflows Chromium's worker stack at
-			// 100,000 distinct postal codes (hierarchy/builders/mask.ts, reported to the lead).
-			await page.getByLabel('郵便番号 の役割', { exact: true }).selectOption('identifying');
-			// Near the optimum the search finds on the 20,000-row sample (a search on 100,000 rows takes minutes).
-			await step(page, 'rules');
-			const levels = { 性別: 1, 生年月日: 4, 都道府県: 1, 受診日: 2, 医療機関コード: 1 };
-			// The sliders are re-created once each hierarchy's height is known (seconds at 100,000 rows).
-			await page.waitForTimeout(5000);
-			for (const [name, level] of Object.entries(levels)) {
-				const input = page.getByTestId(`level-${name}`);
-				await expect(async () => {
-					await input.fill(String(level));
-					await expect(input).toHaveValue(String(level), { timeout: 1000 });
-				}).toPass({ timeout: 60_000 });
-			}
-			await page.waitForTimeout(2000);
-			for (const [name, level] of Object.entries(levels)) {
-				await expect(page.getByTestId(`level-${name}`)).toHaveValue(String(level));
-			}
-			await step(page, 'export');
-			for (const format of ['export-data', 'export-sqlite']) {
-				const t0 = Date.now();
-				const downloaded = page.waitForEvent('download', { timeout: 300_000 });
-				await page.getByTestId(format).click({ timeout: 10_000 });
-				const failed = page
-					.getByTestId('export-error')
-					.waitFor({ timeout: 300_000 })
-					.then(async () => {
-						throw new Error(`export failed: ${await page.getByTestId('export-error').textContent()}`);
-					});
-				const download = await Promise.race([downloaded, failed]);
-				const bytes = await bytesOf(download);
-				const wall = Date.now() - t0;
-				const worker = await page.getByTestId('export-file').textContent();
-				console.log(
-					`bench ${format}: ${bytes.length} bytes, click→file ${wall} ms, worker ${worker?.trim()}`
-				);
-			}
-			await expect(page.getByTestId('sum-records-in')).toHaveAttribute('data-value', '100000');
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
 	});
 });
