@@ -42,6 +42,10 @@ async function expectFigures(page: Page, levels: Record<string, number>, k: numb
 			`1: ${singles.toLocaleString('ja')} / ${singles.toLocaleString('ja')}`
 		);
 	}
+	// The risk distribution: records with risk in the top bin (90–100 %) are those alone in their class.
+	await expect(panel.locator('svg[aria-label="再識別リスクの分布 (レコード数)"] desc')).toContainText(
+		`90%–100%: ${singles.toLocaleString('ja')} 件`
+	);
 	return e;
 }
 

@@ -121,7 +121,10 @@ export const modelsJa = {
 	'compareGroups.otherMembers': 'ほか {count} 種類',
 	'compareGroups.otherGroups': 'ほかの加工後の値 {count} 種類',
 	'compareGroups.chart': '{name}: 加工後の値ごとにまとめられた元の値',
-	'compareGroups.perValue': '値ごとの分布 (加工前と加工後)'
+	'compareGroups.perValue': '値ごとの分布 (加工前と加工後)',
+	'risk.distributionChart': '再識別リスクの分布 (レコード数)',
+	'risk.recordsAxis': 'レコード数',
+	'risk.distributionBin': 'リスク {range}: {records} 件'
 } as const;
 
 export type ModelsMessageKey = keyof typeof modelsJa;
@@ -247,5 +250,8 @@ export const modelsEn: Record<ModelsMessageKey, string> = {
 	'compareGroups.otherMembers': 'other values: {count}',
 	'compareGroups.otherGroups': 'other generalized values: {count}',
 	'compareGroups.chart': '{name}: original values merged into each generalized value',
-	'compareGroups.perValue': 'Distribution per value (before and after)'
+	'compareGroups.perValue': 'Distribution per value (before and after)',
+	'risk.distributionChart': 'Distribution of re-identification risk (records)',
+	'risk.recordsAxis': 'Records',
+	'risk.distributionBin': 'risk {range}: {records} records'
 };
