@@ -198,3 +198,31 @@ export function drawLegend(
 		offset += 16 + textWidth(item.label, 11) + 14;
 	}
 }
+
+/** Axis titles of a plot area: x centred below its axis, y rotated left of its axis (omitted when empty). */
+export function drawAxisTitles(
+	plot: Group,
+	area: { innerW: number; innerH: number; marginLeft: number },
+	xTitle: string | undefined,
+	yTitle: string | undefined
+): void {
+	if (xTitle) {
+		plot
+			.append('text')
+			.attr('class', 'axis-title')
+			.attr('x', area.innerW / 2)
+			.attr('y', area.innerH + 32)
+			.attr('text-anchor', 'middle')
+			.attr('fill', PALETTE.ink)
+			.text(xTitle);
+	}
+	if (yTitle) {
+		plot
+			.append('text')
+			.attr('class', 'axis-title')
+			.attr('transform', `translate(${-area.marginLeft + 12},${area.innerH / 2}) rotate(-90)`)
+			.attr('text-anchor', 'middle')
+			.attr('fill', PALETTE.ink)
+			.text(yTitle);
+	}
+}

@@ -4,7 +4,7 @@
  * and their values written out.
  */
 import { axisBottom, axisLeft, scaleLinear } from 'd3';
-import { PALETTE, formatters, frame, type ChartText } from './chart-kit';
+import { PALETTE, drawAxisTitles, formatters, frame, type ChartText } from './chart-kit';
 import { riskCurve, shareAbove, type WeightedRisks } from './risk-data';
 
 export interface RiskCurveOptions extends ChartText {
@@ -103,23 +103,5 @@ export function drawRiskCurve(svg: SVGSVGElement, data: WeightedRisks, opts: Ris
 		.attr('fill', PALETTE.ink)
 		.text((l) => l);
 
-	if (opts.xTitle) {
-		plot
-			.append('text')
-			.attr('class', 'axis-title')
-			.attr('x', innerW / 2)
-			.attr('y', innerH + 32)
-			.attr('text-anchor', 'middle')
-			.attr('fill', PALETTE.ink)
-			.text(opts.xTitle);
-	}
-	if (opts.yTitle) {
-		plot
-			.append('text')
-			.attr('class', 'axis-title')
-			.attr('transform', `translate(${-MARGIN.left + 12},${innerH / 2}) rotate(-90)`)
-			.attr('text-anchor', 'middle')
-			.attr('fill', PALETTE.ink)
-			.text(opts.yTitle);
-	}
+	drawAxisTitles(plot, { innerW, innerH, marginLeft: MARGIN.left }, opts.xTitle, opts.yTitle);
 }

@@ -3,7 +3,7 @@
  * distribution: every bar carries its number as text, so the value is read, not guessed from height.
  */
 import { axisBottom, axisLeft, max, scaleBand, scaleLinear, scaleSymlog } from 'd3';
-import { PALETTE, textWidth, type Group, type Margin } from './chart-kit';
+import { PALETTE, drawAxisTitles, textWidth, type Group, type Margin } from './chart-kit';
 
 export interface VerticalBar {
 	/** Category label under the bar. */
@@ -98,24 +98,6 @@ export function drawVerticalBars(plot: Group, bars: readonly VerticalBar[], layo
 				.tickValues(x.domain().filter((i) => i % every === 0))
 				.tickFormat((i) => bars[Number(i)].label)
 		);
-	if (layout.xTitle) {
-		plot
-			.append('text')
-			.attr('class', 'axis-title')
-			.attr('x', innerW / 2)
-			.attr('y', innerH + 32)
-			.attr('text-anchor', 'middle')
-			.attr('fill', PALETTE.ink)
-			.text(layout.xTitle);
-	}
-	if (layout.yTitle) {
-		plot
-			.append('text')
-			.attr('class', 'axis-title')
-			.attr('transform', `translate(${-layout.margin.left + 12},${innerH / 2}) rotate(-90)`)
-			.attr('text-anchor', 'middle')
-			.attr('fill', PALETTE.ink)
-			.text(layout.yTitle);
-	}
+	drawAxisTitles(plot, { innerW, innerH, marginLeft: layout.margin.left }, layout.xTitle, layout.yTitle);
 	return { x, y, innerW, innerH };
 }
