@@ -54,6 +54,8 @@ export function createEngineApi(deps: EngineDeps) {
 	let started: Promise<{ db: Database; mirror: SqlMirror; store: TableStore; sqliteVersion: string }> | null =
 		null;
 	let project: Project = emptyProject();
+	/** Each loaded table's design, by table id (the active one included): see saveProject. */
+	const designs = new Map<string, Project>();
 	// One import at a time: each holds an open SQLite transaction.
 	let importQueue: Promise<unknown> = Promise.resolve();
 
@@ -74,6 +76,10 @@ export function createEngineApi(deps: EngineDeps) {
 			}
 		}
 		project = normalizeProject(await store.loadProject());
+		for (const id of tables.keys()) {
+			const saved = await store.loadDesign(id).catch(() => null);
+			if (saved) designs.set(id, normalizeProject(saved));
+		}
 		return { db, mirror, store, sqliteVersion };
 	}
 
@@ -93,6 +99,7 @@ export function createEngineApi(deps: EngineDeps) {
 		return {
 			tables: [...tables.values()].map((t) => t.summary),
 			project,
+			designs: Object.fromEntries(designs),
 			persistent: store.persistent,
 			sqliteVersion
 		};
@@ -230,6 +237,7 @@ export function createEngineApi(deps: EngineDeps) {
 			const { mirror, store } = await ready();
 			loaded(tableId);
 			tables.delete(tableId);
+			designs.delete(tableId);
 			await mirror.drop(sqlNameOf(tableId));
 			await store.deleteTable(tableId);
 			return state();
@@ -239,6 +247,12 @@ export function createEngineApi(deps: EngineDeps) {
 			const { store } = await ready();
 			project = next;
 			await store.saveProject(next);
+			// The project is the design of the table it names: kept per table, so switching back restores it.
+			const tableId = next.ui?.tableId;
+			if (tableId && tables.has(tableId)) {
+				designs.set(tableId, next);
+				await store.saveDesign(tableId, next);
+			}
 		},
 
 		/** Deletes every table and the project, in memory and in storage. */
@@ -247,6 +261,7 @@ export function createEngineApi(deps: EngineDeps) {
 			for (const job of jobs.values()) job.abort();
 			const ids = [...tables.keys()];
 			tables.clear();
+			designs.clear();
 			await Promise.all(ids.map((id) => mirror.drop(sqlNameOf(id))));
 			project = emptyProject();
 			await store.clear();

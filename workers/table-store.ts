@@ -18,7 +18,8 @@ type SyncCapableHandle = FileSystemFileHandle & { createSyncAccessHandle?(): Pro
 
 /**
  * Where the worker keeps imported tables and the project between sessions. The encoded table is
- * stored as one binary file per table (see table-codec.ts); summaries and the project as JSON.
+ * stored as one binary file per table (see table-codec.ts); summaries, the project and each table's
+ * design as JSON.
  */
 export interface TableStore {
 	/** False for the in-memory fallback: data does not survive a reload. */
@@ -29,12 +30,16 @@ export interface TableStore {
 	deleteTable(id: string): Promise<void>;
 	loadProject(): Promise<Project | null>;
 	saveProject(project: Project): Promise<void>;
+	/** The design (project) each table was last given, so switching tables loses none (null: none yet). */
+	loadDesign(tableId: string): Promise<Project | null>;
+	saveDesign(tableId: string, project: Project): Promise<void>;
 	clear(): Promise<void>;
 }
 
 const ROOT = 'tokumei';
 const INDEX = 'tables.json';
 const PROJECT = 'project.json';
+const designFile = (tableId: string) => `${tableId}.design.json`;
 
 /**
  * Origin Private File System: private to this origin, not visible to the user's file system,
@@ -126,7 +131,16 @@ export class OpfsTableStore implements TableStore {
 			const index = (await this.listTables()).filter((t) => t.id !== id);
 			await this.write(INDEX, JSON.stringify(index));
 			await this.root.removeEntry(`${id}.bin`).catch(() => undefined);
+			await this.root.removeEntry(designFile(id)).catch(() => undefined);
 		});
+	}
+
+	loadDesign(tableId: string): Promise<Project | null> {
+		return this.readJson<Project>(designFile(tableId));
+	}
+
+	saveDesign(tableId: string, project: Project): Promise<void> {
+		return this.serial(() => this.write(designFile(tableId), JSON.stringify(project)));
 	}
 
 	loadProject(): Promise<Project | null> {
@@ -153,6 +167,7 @@ export class MemoryTableStore implements TableStore {
 	readonly persistent: boolean;
 	private tables = new Map<string, { summary: TableSummary; data: Blob }>();
 	private project: Project | null = null;
+	private designs = new Map<string, Project>();
 
 	constructor(options: { persistent?: boolean } = {}) {
 		this.persistent = options.persistent ?? false;
@@ -171,6 +186,13 @@ export class MemoryTableStore implements TableStore {
 	}
 	async deleteTable(id: string): Promise<void> {
 		this.tables.delete(id);
+		this.designs.delete(id);
+	}
+	async loadDesign(tableId: string): Promise<Project | null> {
+		return this.designs.get(tableId) ?? null;
+	}
+	async saveDesign(tableId: string, project: Project): Promise<void> {
+		this.designs.set(tableId, project);
 	}
 	async loadProject(): Promise<Project | null> {
 		return this.project;
@@ -180,6 +202,7 @@ export class MemoryTableStore implements TableStore {
 	}
 	async clear(): Promise<void> {
 		this.tables.clear();
+		this.designs.clear();
 		this.project = null;
 	}
 }

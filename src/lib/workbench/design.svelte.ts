@@ -46,6 +46,8 @@ const SAVE_DEBOUNCE_MS = 400;
 export interface DesignHost {
 	project(): Project;
 	setProject(next: Project): void;
+	/** The design a table was last given (kept per table by the worker), if any. */
+	designOf?(tableId: string): Project | undefined;
 	client(): EngineClient;
 }
 
@@ -94,7 +96,11 @@ export class Design {
 		return this.host.project();
 	}
 
-	/** The table the rules apply to; switching tables re-proposes roles. */
+	/**
+	 * The table the rules apply to. Switching tables restores the design that table was last given
+	 * (each table keeps its own roles, rules, treatments and decisions); a table never designed starts
+	 * from the role proposals.
+	 */
 	async open(table: TableSummary | undefined): Promise<void> {
 		if (!table || table.id === this.tableId) return;
 		this.tableId = table.id;
@@ -109,7 +115,12 @@ export class Design {
 		if (this.tableId !== table.id) return;
 		this.proposals = proposals;
 		const p = this.project;
-		if (p.ui?.tableId !== table.id || Object.keys(p.attributes).length === 0) {
+		const saved = p.ui?.tableId === table.id ? undefined : this.host.designOf?.(table.id);
+		if (saved && Object.keys(saved.attributes).length > 0) {
+			// Import choices are the workbench's, not the table's: the current ones stay.
+			this.update({ ...saved, settings: p.settings }, { save: true });
+			for (const name of this.quasiIdentifiers) void this.preview(name);
+		} else if (p.ui?.tableId !== table.id || Object.keys(p.attributes).length === 0) {
 			// A new table: start from the proposals (the person confirms or changes each).
 			const attributes: Record<string, AttributeConfig> = {};
 			for (const { name, proposal } of this.proposals) {

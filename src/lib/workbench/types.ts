@@ -78,6 +78,8 @@ export interface ImportOutcome {
 export interface EngineState {
 	readonly tables: readonly TableSummary[];
 	readonly project: Project;
+	/** The design of each loaded table by table id (the active project is one of them). */
+	readonly designs: Readonly<Record<string, Project>>;
 	/** False when the browser offers no private storage: data then lives only until reload. */
 	readonly persistent: boolean;
 	readonly sqliteVersion: string;

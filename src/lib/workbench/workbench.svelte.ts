@@ -84,6 +84,8 @@ export class Workbench {
 	choices = $state.raw<ImportChoices>(DEFAULT_CHOICES);
 	/** The project file: the engine's ProjectConfig plus import choices (settings) and UI fields. */
 	project = $state.raw<Project>(emptyProject());
+	/** Each loaded table's design by table id (the project above is the active table's). */
+	designs = $state.raw<Readonly<Record<string, Project>>>({});
 	/** Phase timings of the last successful import (shown in seconds; read in full by the benchmark). */
 	lastTimings = $state.raw<ImportTimings | null>(null);
 
@@ -94,9 +96,18 @@ export class Workbench {
 	constructor(private readonly options: WorkbenchOptions) {
 		this.design = new Design({
 			project: () => this.project,
-			setProject: (next) => (this.project = next),
+			setProject: (next) => this.setProject(next),
+			designOf: (tableId) => this.designs[tableId],
 			client: () => this.engine()
 		});
+	}
+
+	/** The project changes; it is also the design of the table it names. */
+	private setProject(next: Project): void {
+		this.project = next;
+		const tableId = next.ui?.tableId;
+		if (tableId && this.tables.some((t) => t.id === tableId))
+			this.designs = { ...this.designs, [tableId]: next };
 	}
 
 	private engine(): EngineClient {
@@ -113,6 +124,7 @@ export class Workbench {
 		this.tables = state.tables;
 		this.persistent = state.persistent;
 		this.project = state.project;
+		this.designs = state.designs ?? {};
 		this.choices = savedChoices(state.project);
 		if (!this.tables.some((t) => t.id === this.activeId)) this.activeId = this.tables.at(-1)?.id ?? null;
 	}

@@ -101,3 +101,47 @@ describe('Design', () => {
 		expect(project().transformation).toEqual({});
 	});
 });
+
+describe('Design across tables', () => {
+	it('keeps each table its own design: switching back restores roles, levels and decisions', async () => {
+		let project: Project = { ...emptyProject(), settings: { import: { encoding: 'auto' } } };
+		const designs: Record<string, Project> = {};
+		const client = {
+			proposeRoles: async () => proposals,
+			saveProject: async () => undefined,
+			liveRisk: async (_id: string, _p: Project, seq: number) => ({ seq }) as unknown as LiveFigures,
+			previewHierarchy: async () => ({ attribute: '', height: 0, values: [], levels: [], rows: [] })
+		} as unknown as EngineClient;
+		const design = new Design({
+			project: () => project,
+			setProject: (p) => {
+				project = p;
+				if (p.ui?.tableId) designs[p.ui.tableId] = p;
+			},
+			designOf: (id) => designs[id],
+			client: () => client
+		});
+		const second = { id: 't2', name: 'b.csv' } as TableSummary;
+		await design.open(table);
+		design.setRole('患者ID', 'insensitive');
+		design.setLevel('性別', 1);
+		design.setDecision({ attribute: '性別', value: '女', action: 'keep', note: 'ok' });
+		await design.open(second);
+		expect(project.ui?.tableId).toBe('t2');
+		expect(project.data.path).toBe('b.csv');
+		expect(project.attributes['患者ID']).toEqual({ role: 'identifying' });
+		expect(project.transformation).toEqual({});
+		design.setLevel('性別', 0);
+		project = { ...project, settings: { import: { encoding: 'shift_jis' } } };
+		await design.open(table);
+		expect(project.ui?.tableId).toBe('t1');
+		expect(project.data.path).toBe('a.csv');
+		expect(project.attributes['患者ID']).toEqual({ role: 'insensitive' });
+		expect(project.transformation).toEqual({ 性別: 1 });
+		expect(project.decisions).toEqual([{ attribute: '性別', value: '女', action: 'keep', note: 'ok' }]);
+		// Import choices belong to the workbench, not to a table.
+		expect(project.settings).toEqual({ import: { encoding: 'shift_jis' } });
+		await design.open(second);
+		expect(project.transformation).toEqual({ 性別: 0 });
+	});
+});

@@ -37,6 +37,7 @@ class FakeWorker extends EventTarget implements WorkerLike {
 const restored: EngineState = {
 	tables: [],
 	project: emptyProject(),
+	designs: {},
 	persistent: true,
 	sqliteVersion: '3.49.1'
 };

@@ -22,7 +22,13 @@ function fakeClient(initial: TableSummary[] = []) {
 	const started: string[] = [];
 	const finish = new Map<string, (outcome: unknown) => void>();
 	const fail = new Map<string, (error: unknown) => void>();
-	let state: EngineState = { tables: initial, project: emptyProject(), persistent: true, sqliteVersion: '3' };
+	let state: EngineState = {
+		tables: initial,
+		project: emptyProject(),
+		designs: {},
+		persistent: true,
+		sqliteVersion: '3'
+	};
 	const client = {
 		start: async () => state,
 		importFile: (_file: Blob, name: string) => {

@@ -157,4 +157,32 @@ describe('engine API through comlink', () => {
 		expect(await store.listTables()).toEqual([]);
 		expect(await store.loadProject()).toBeNull();
 	});
+
+	it('keeps a design per table: restored in a new worker, dropped with its table', async () => {
+		const store = new MemoryTableStore({ persistent: true });
+		const first = connect(store);
+		await first.init('');
+		const a = (await first.importFile('j1', csv(SAMPLE), 'a.csv', auto)).table;
+		const b = (await first.importFile('j2', csv(SAMPLE), 'b.csv', auto)).table;
+		const design = (tableId: string, role: 'quasi-identifying' | 'insensitive') => ({
+			tokumei: 1 as const,
+			data: { path: 'x.csv' },
+			attributes: { 性別: { role } },
+			settings: {},
+			ui: { tableId }
+		});
+		await first.saveProject(design(a.id, 'quasi-identifying'));
+		await first.saveProject(design(b.id, 'insensitive'));
+		// A project naming no loaded table is no table's design.
+		await first.saveProject(design('gone', 'insensitive'));
+
+		const second = connect(store);
+		const state = await second.init('');
+		expect(Object.keys(state.designs).sort()).toEqual([a.id, b.id].sort());
+		expect(state.designs[a.id].attributes).toEqual({ 性別: { role: 'quasi-identifying' } });
+		expect(state.designs[b.id].attributes).toEqual({ 性別: { role: 'insensitive' } });
+		expect(Object.keys((await second.removeTable(a.id)).designs)).toEqual([b.id]);
+		expect(await store.loadDesign(a.id)).toBeNull();
+		expect((await second.clearAll()).designs).toEqual({});
+	});
 });
