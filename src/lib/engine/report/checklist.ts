@@ -1,12 +1,14 @@
 /**
  * The preset's checklist with evidence (DOMAIN.md §1.2 five measures of 匿名加工, APPI 規則34条 ≡
- * 次世代 匿名加工医療情報基準; §1.5 three measures of 仮名加工). Each item is `met` when the project's
- * settings show it, `review` when a person has to confirm it (the tool cannot see it from the data).
+ * 次世代 匿名加工医療情報基準; §1.5 three measures of 仮名加工; §4.1 HIPAA Safe Harbor in
+ * hipaa-checklist.ts). Each item is `met` when the project's settings show it, `review` when a person
+ * has to confirm it (the tool cannot see it from the data).
  */
 import type { ApplySummary } from '../apply/apply-rows';
 import type { ProjectConfig } from '../config/project-config';
+import { hipaaChecklist } from './hipaa-checklist';
 
-export type Preset = 'anonymous' | 'pseudonymous';
+export type Preset = 'anonymous' | 'pseudonymous' | 'hipaa';
 
 export interface PeculiarValueDecision {
 	attribute: string;
@@ -37,6 +39,7 @@ export function buildChecklist(
 	summary: ApplySummary,
 	decisions: readonly PeculiarValueDecision[]
 ): ChecklistItem[] {
+	if (preset === 'hipaa') return hipaaChecklist(config, summary);
 	const identifying = summary.columns.input.filter((n) => config.attributes[n]?.role === 'identifying');
 	const removed = identifying.filter((n) => summary.settings.treatments[n] === 'remove');
 	const surrogates = columnsWith(summary, ['surrogate']);

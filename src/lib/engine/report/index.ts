@@ -1,3 +1,4 @@
 export * from './checklist';
 export * from './processing-record';
-export * from './report-html';
+export { escapeHtml, renderProcessingRecordHtml, type ReportLanguage } from './report-html';
+export * from './release-record';
