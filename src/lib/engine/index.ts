@@ -137,6 +137,7 @@ export { suda2, type Suda2Options, type Suda2Result } from './risk/suda2';
 
 // Release (issue 6): apply, export, pseudonyms, opt-out, processing record, SQL, project files.
 export * from './apply';
+export * from './apply/release';
 export * from './export';
 export * from './pseudonym';
 export * from './optout';

@@ -6,14 +6,9 @@
  * data flow one month after the notice) are excluded. Only counts leave this module.
  */
 import type { PatientColumns } from '../apply/apply-config';
-import {
-	dayNumber,
-	normalizeBirthDate,
-	normalizeInsuranceField,
-	normalizeKanaName,
-	normalizePatientId,
-	normalizeSex
-} from './normalize';
+import { insuranceKey, nameKey, patientColumnIndex, type PatientColumnIndex } from './identity-keys';
+import { dayNumber, normalizePatientId } from './normalize';
+import { releaseSlotOf, type TableOptOutSlot } from './release-tally';
 
 export class OptOutError extends Error {
 	readonly code = 'BAD_OPT_OUT';
@@ -23,8 +18,11 @@ export class OptOutError extends Error {
 	}
 }
 
+/** The fields read from an opt-out list's columns. */
+type ListField = Exclude<keyof OptOutEntry, 'linkedPatientIds'>;
+
 /** Column names accepted in an opt-out list (English or the Japanese headings of typical ledgers). */
-const HEADINGS: Record<keyof OptOutEntry, readonly string[]> = {
+const HEADINGS: Record<ListField, readonly string[]> = {
 	patientId: ['patient_id', 'patientid', '患者id', '患者番号', 'カルテ番号'],
 	insurer: ['insurer_number', 'insurer', '保険者番号'],
 	symbol: ['symbol', '記号', '被保険者証記号'],
@@ -45,6 +43,13 @@ export interface OptOutEntry {
 	sex?: string;
 	/** Present: a notice-ledger entry (exclude records before notice + N days), not a refusal. */
 	noticeDate?: string;
+	/**
+	 * Set by linkOptOutPatients (link-patients.ts) for a release of several tables: the normalized
+	 * patient IDs of the rows this entry matched, by any identifier, in the tables that have a patient
+	 * ID column. An empty array still says "IDs are linked in this release". Held in memory only:
+	 * never serialized, never reported (DOMAIN.md §1.7: counts only).
+	 */
+	linkedPatientIds?: readonly string[];
 }
 
 /** Reads a parsed list (header + rows); each row must identify a person in at least one of the three ways. */
@@ -52,11 +57,11 @@ export function parseOptOutList(
 	header: readonly string[],
 	rows: readonly (readonly string[])[]
 ): OptOutEntry[] {
-	const columns = new Map<keyof OptOutEntry, number>();
+	const columns = new Map<ListField, number>();
 	header.forEach((name, index) => {
 		const key = name.normalize('NFKC').trim().toLowerCase();
 		for (const [field, names] of Object.entries(HEADINGS)) {
-			if (names.includes(key)) columns.set(field as keyof OptOutEntry, index);
+			if (names.includes(key)) columns.set(field as ListField, index);
 		}
 	});
 	if (columns.size === 0) {
@@ -88,18 +93,6 @@ export function parseOptOutList(
 	});
 }
 
-const SEP = '\u0000';
-
-function insuranceKey(insurer: string, symbol: string | undefined, number: string): string {
-	return [insurer, symbol ?? '', number].map(normalizeInsuranceField).join(SEP);
-}
-
-function nameKey(kana: string, birth: string, sex: string): string | null {
-	const date = normalizeBirthDate(birth);
-	const s = normalizeSex(sex);
-	return date && s ? [normalizeKanaName(kana), date, s].join(SEP) : null;
-}
-
 export type OptOutVerdict = 'keep' | 'refused' | 'notice-period';
 
 export interface OptOutCounts {
@@ -125,7 +118,9 @@ export class OptOutMatcher {
 	private readonly removedPatients = new Set<string>();
 	private refusedRecords = 0;
 	private noticePeriodRecords = 0;
-	private readonly index: Partial<Record<keyof PatientColumns, number>> = {};
+	private readonly index: PatientColumnIndex;
+	/** The release's tally slot of this table (a list handed out by ReleaseOptOutTally), if any. */
+	private readonly slot: TableOptOutSlot | undefined;
 
 	constructor(
 		private readonly entries: readonly OptOutEntry[],
@@ -133,9 +128,7 @@ export class OptOutMatcher {
 		columns: PatientColumns,
 		private readonly noticeDays = 30
 	) {
-		for (const [field, name] of Object.entries(columns)) {
-			if (name !== undefined) this.index[field as keyof PatientColumns] = header.indexOf(name);
-		}
+		this.index = patientColumnIndex(header, columns);
 		this.noticeDay = entries.map((e) => (e.noticeDate === undefined ? null : dayNumber(e.noticeDate)));
 		this.matched = new Uint8Array(entries.length);
 		entries.forEach((e, i) => {
@@ -146,8 +139,12 @@ export class OptOutMatcher {
 				if (key) this.byName.set(key, i);
 			}
 		});
+		this.addLinkedIds();
+		// A release that linked IDs across its tables makes a patient ID column enough to match on,
+		// even when no entry was found (the list's people are then absent from the linking tables).
+		const linked = entries.some((e) => e.linkedPatientIds !== undefined);
 		const usable = {
-			id: this.byId.size > 0 && this.index.id !== undefined,
+			id: (this.byId.size > 0 || linked) && this.index.id !== undefined,
 			insurance:
 				this.byInsurance.size > 0 && this.index.insurer !== undefined && this.index.number !== undefined,
 			name:
@@ -167,6 +164,27 @@ export class OptOutMatcher {
 				'The opt-out list has notice dates: name the record date column in "patient.eventDate".'
 			);
 		}
+		this.slot = releaseSlotOf(entries);
+		this.slot?.reset();
+	}
+
+	/**
+	 * Patient IDs linked across the release's tables (link-patients.ts) match like listed IDs. A listed
+	 * ID keeps its own entry; an ID linked to several entries goes to a refusal before a notice-ledger
+	 * entry (a refusal removes every record: the safer reading), else to the first entry.
+	 */
+	private addLinkedIds(): void {
+		const owner = new Map<string, number>();
+		this.entries.forEach((e, i) => {
+			for (const id of e.linkedPatientIds ?? []) {
+				if (id === '' || this.byId.has(id)) continue;
+				const current = owner.get(id);
+				if (current === undefined || (this.noticeDay[current] !== null && this.noticeDay[i] === null)) {
+					owner.set(id, i);
+				}
+			}
+		});
+		for (const [id, entry] of owner) this.byId.set(id, entry);
 	}
 
 	private entryOf(row: readonly string[]): number | undefined {
@@ -211,6 +229,12 @@ export class OptOutMatcher {
 		if (verdict === 'refused') this.refusedRecords++;
 		else this.noticePeriodRecords++;
 		if (this.index.id !== undefined) this.removedPatients.add(row[this.index.id] ?? '');
+		if (this.slot) {
+			this.slot.matched.add(entry);
+			if (verdict === 'refused') this.slot.refusedRecords++;
+			else this.slot.noticePeriodRecords++;
+			if (this.index.id !== undefined) this.slot.patients.add(normalizePatientId(row[this.index.id] ?? ''));
+		}
 		return verdict;
 	}
 
@@ -230,5 +254,6 @@ export class OptOutMatcher {
 		this.removedPatients.clear();
 		this.refusedRecords = 0;
 		this.noticePeriodRecords = 0;
+		this.slot?.reset();
 	}
 }
