@@ -53,7 +53,8 @@ async function checklist(
 	const hierarchies: Record<string, Hierarchy> = {};
 	for (const [name, a] of Object.entries(attributes)) {
 		if (a.role !== 'quasi-identifying' || !a.hierarchy) continue;
-		const rows = 'rows' in a.hierarchy ? a.hierarchy.rows : buildHierarchyRows(data[name], a.hierarchy);
+		const rows =
+			'rows' in a.hierarchy ? (a.hierarchy.rows as string[][]) : buildHierarchyRows(data[name], a.hierarchy);
 		hierarchies[name] = hierarchyFromRows(name, rows);
 	}
 	const rows = Array.from({ length: N }, (_, i) => names.map((n) => data[n][i]));
