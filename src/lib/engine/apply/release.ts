@@ -50,6 +50,11 @@ export interface PreparedRelease {
 	/** Tables the opt-out linking scan read (0 without a list or when no table links IDs). */
 	readonly optOutLinkedTables: number;
 	/**
+	 * The patient ID columns that join the released tables (replaced by a surrogate or a pseudonym in
+	 * at least two tables), for the release record; null when no two tables can be joined.
+	 */
+	readonly linkedBy: string | null;
+	/**
 	 * Release-level opt-out counts of the applies run so far with these options (exact once every
 	 * table has been applied; a table applied again replaces its share); null without a list.
 	 */
@@ -116,6 +121,11 @@ export async function prepareRelease(
 		);
 	}
 
+	const joiningIds = read.flatMap((t) => {
+		const id = t.settings.patient.id;
+		const treatment = id === undefined ? undefined : t.settings.treatments[id];
+		return treatment === 'surrogate' || treatment === 'pseudonym' ? [id!] : [];
+	});
 	return {
 		tables: read.map((t) => {
 			const applyOptions: ApplyOptions = { release };
@@ -126,6 +136,7 @@ export async function prepareRelease(
 		}),
 		dateShiftDays,
 		optOutLinkedTables,
+		linkedBy: joiningIds.length < 2 ? null : [...new Set(joiningIds)].join(', '),
 		optOutCounts: () => (tally ? tally.counts() : null)
 	};
 }

@@ -133,6 +133,8 @@ describe('prepareRelease', () => {
 		const b = await applyRelease(tables());
 		const again = replacements(visitRows, b.visits.rows);
 		for (const id of patients) expect(again.get(id)).not.toBe(visitIds.get(id));
+		expect(a.prepared.linkedBy).toBe('patient_id');
+		expect((await prepareRelease(tables(visits('remove')))).linkedBy).toBeNull();
 		// Separate applies without a shared release disagree, which is why the release exists.
 		const alone = await applyTable(tables()[1].project, rowsInput(labHeader, labRows));
 		expect(decode(alone.bytes)[0][0]).not.toBe(labIds.get('P01'));

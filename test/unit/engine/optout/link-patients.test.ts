@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowsInput } from '../../../../src/lib/engine/apply/apply-table';
 import { linkOptOutPatients } from '../../../../src/lib/engine/optout/link-patients';
-import { OptOutMatcher, parseOptOutList } from '../../../../src/lib/engine/optout/opt-out';
+import { OptOutMatcher, parseOptOutList, type OptOutEntry } from '../../../../src/lib/engine/optout/opt-out';
 import { ReleaseOptOutTally } from '../../../../src/lib/engine/optout/release-tally';
 
 const visitHeader = ['id', 'insurer', 'number', 'kana', 'birth', 'sex', 'date'];
@@ -113,7 +113,12 @@ describe('ReleaseOptOutTally', () => {
 		const list = parseOptOutList(['保険者番号', '番号'], [['06130012', '11']]);
 		const { entries } = await linkOptOutPatients(list, [visitTable, labTable]);
 		const tally = new ReleaseOptOutTally(entries, true);
-		const run = (header: string[], rows: string[][], patient: object, entriesOfTable: typeof entries) => {
+		const run = (
+			header: string[],
+			rows: string[][],
+			patient: object,
+			entriesOfTable: readonly OptOutEntry[]
+		) => {
 			const matcher = new OptOutMatcher(entriesOfTable, header, patient);
 			rows.forEach((row) => matcher.check(row));
 			return matcher;
