@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 	search: () => import('./commands/search'),
 	risk: () => import('./commands/risk'),
 	apply: () => import('./commands/apply'),
+	release: () => import('./commands/release'),
 	sql: () => import('./commands/sql')
 };
 
@@ -16,6 +17,9 @@ Commands:
   search <config.json>                    optimal (or heuristic) anonymization search
   risk <config.json> [--records out.csv]  re-identification risk of the data or of a transformation
   apply <config.json> --out <file>        apply the project's rules to a whole file, streaming
+  release <a.json> <b.json> … --out-dir <dir>
+                                          apply several projects as one release (shared surrogates,
+                                          one opt-out list across all the tables)
   sql <config.json> --dialect <d>         SQL applying the same rules (sqlite|duckdb|spark|postgres)
 `;
 

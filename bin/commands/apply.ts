@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import {
 	type ApplyInput,
 	type ApplyOptions,
+	type ApplySummary,
 	applyRows,
 	buildProcessingRecord,
 	ConfigError,
@@ -19,8 +20,10 @@ import {
 	type OutputEncoding,
 	parseCsvText,
 	parseKey,
+	type OptOutEntry,
 	parseOptOutList,
 	type Preset,
+	type ProcessingRecord,
 	processingRecordJson,
 	type ProjectConfig,
 	projectHash,
@@ -59,7 +62,8 @@ export const APPLY_USAGE = `Usage: tokumei apply <config.json> --out <file> [opt
   --key-file <file>            pseudonymization key (hex or base64, 256 bits); or env TOKUMEI_PSEUDONYM_KEY
   --report <file.json|.html>   also write the processing record (加工の記録) as JSON, or as HTML
   --lang <ja|en>               language of the HTML record (default ja)
-  --preset <p>                 anonymous (匿名加工, default) | pseudonymous (仮名加工): the record's checklist
+  --preset <p>                 anonymous (匿名加工, default) | pseudonymous (仮名加工) | hipaa (Safe Harbor):
+                               the record's checklist
   --optout <list.csv>          opt-out list (patient_id | insurer_number+symbol+number | kana_name+birth_date+sex,
                                optional notice_date); matched patients are removed before anything else
 
@@ -71,9 +75,8 @@ cached pseudonyms/surrogates/date offsets; with patient.id set, the patient coun
 patient IDs). Nothing grows with the number of rows (measured: 93 MB peak RSS at 1M rows, 91 MB at 10M).
 `;
 
-interface Flags {
-	config: string;
-	out?: string;
+/** The options `apply` and `release` share (output format, key, opt-out list, record). */
+export interface SharedFlags {
 	encoding?: OutputEncoding;
 	delimiter?: OutputDelimiter;
 	marker?: string;
@@ -84,37 +87,64 @@ interface Flags {
 	preset?: Preset;
 }
 
+interface Flags extends SharedFlags {
+	config: string;
+	out?: string;
+}
+
+const PRESETS: readonly Preset[] = ['anonymous', 'pseudonymous', 'hipaa'];
+
+/**
+ * Reads one shared option at `args[i]`: the index of its last argument when it was one, -1 when it
+ * was not, or an error message.
+ */
+export function parseSharedFlag(args: readonly string[], i: number, flags: SharedFlags): number | string {
+	const arg = args[i];
+	const v = args[i + 1];
+	const known = [
+		'--encoding',
+		'--delimiter',
+		'--marker',
+		'--key-file',
+		'--optout',
+		'--report',
+		'--lang',
+		'--preset'
+	];
+	if (!known.includes(arg)) return -1;
+	if (v === undefined) throw new ConfigError(`${arg}: a value is needed`);
+	if (arg === '--encoding') {
+		if (v !== 'utf-8' && v !== 'utf-8-bom' && v !== 'shift_jis')
+			return `--encoding: expected utf-8, utf-8-bom or shift_jis`;
+		flags.encoding = v;
+	} else if (arg === '--delimiter') {
+		if (v !== ',' && v !== 'tab' && v !== '\t') return `--delimiter: expected , or tab`;
+		flags.delimiter = v === ',' ? ',' : '\t';
+	} else if (arg === '--marker') flags.marker = v;
+	else if (arg === '--key-file') flags.keyFile = v;
+	else if (arg === '--optout') flags.optout = v;
+	else if (arg === '--report') flags.report = v;
+	else if (arg === '--lang') {
+		if (v !== 'ja' && v !== 'en') return '--lang: expected ja or en';
+		flags.lang = v;
+	} else {
+		if (!PRESETS.includes(v as Preset)) return `--preset: expected ${PRESETS.join(', ')}`;
+		flags.preset = v as Preset;
+	}
+	return i + 1;
+}
+
 function parseFlags(args: string[]): Flags | string {
 	const flags: Partial<Flags> = {};
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
-		const value = () => {
+		const shared = parseSharedFlag(args, i, flags);
+		if (typeof shared === 'string') return shared;
+		if (shared >= 0) i = shared;
+		else if (arg === '--out') {
 			const v = args[++i];
 			if (v === undefined) throw new ConfigError(`${arg}: a value is needed`);
-			return v;
-		};
-		if (arg === '--out') flags.out = value();
-		else if (arg === '--encoding') {
-			const v = value();
-			if (v !== 'utf-8' && v !== 'utf-8-bom' && v !== 'shift_jis')
-				return `--encoding: expected utf-8, utf-8-bom or shift_jis`;
-			flags.encoding = v;
-		} else if (arg === '--delimiter') {
-			const v = value();
-			if (v !== ',' && v !== 'tab' && v !== '\t') return `--delimiter: expected , or tab`;
-			flags.delimiter = v === ',' ? ',' : '\t';
-		} else if (arg === '--marker') flags.marker = value();
-		else if (arg === '--key-file') flags.keyFile = value();
-		else if (arg === '--optout') flags.optout = value();
-		else if (arg === '--report') flags.report = value();
-		else if (arg === '--lang') {
-			const v = value();
-			if (v !== 'ja' && v !== 'en') return '--lang: expected ja or en';
-			flags.lang = v;
-		} else if (arg === '--preset') {
-			const v = value();
-			if (v !== 'anonymous' && v !== 'pseudonymous') return '--preset: expected anonymous or pseudonymous';
-			flags.preset = v;
+			flags.out = v;
 		} else if (arg.startsWith('-')) return `unknown option ${arg}`;
 		else if (flags.config === undefined) flags.config = arg;
 		else return `unexpected argument ${arg}`;
@@ -124,7 +154,17 @@ function parseFlags(args: string[]): Flags | string {
 	return flags as Flags;
 }
 
-async function readKey(flags: Flags): Promise<Uint8Array | undefined> {
+/** The output overrides the shared flags give. */
+export function outputOverrides(flags: SharedFlags): NonNullable<ApplyOptions['output']> {
+	const output: NonNullable<ApplyOptions['output']> = {};
+	if (flags.encoding) output.encoding = flags.encoding;
+	if (flags.delimiter) output.delimiter = flags.delimiter;
+	if (flags.marker !== undefined) output.marker = flags.marker;
+	return output;
+}
+
+/** The pseudonymization key: --key-file, else TOKUMEI_PSEUDONYM_KEY, else none. */
+export async function readKey(flags: SharedFlags): Promise<Uint8Array | undefined> {
 	if (flags.keyFile) {
 		const text = await readFile(flags.keyFile, 'utf-8').catch((error: NodeJS.ErrnoException) => {
 			throw new ConfigError(`--key-file: cannot read "${flags.keyFile}" (${error.code ?? error.message})`);
@@ -135,14 +175,14 @@ async function readKey(flags: Flags): Promise<Uint8Array | undefined> {
 	return env ? parseKey(env) : undefined;
 }
 
-async function readOptOut(file: string): Promise<ApplyOptions['optOut']> {
+export async function readOptOut(file: string): Promise<OptOutEntry[]> {
 	const text = decodeBytes(await readBytes(file, '--optout'), file, '--optout');
 	const { header, rows } = parseCsvText(text);
 	return parseOptOutList(header, rows);
 }
 
 /** Name, size and SHA-256 of an input file, hashed as a stream. */
-async function describeFile(file: string): Promise<{ name: string; bytes: number; sha256: string }> {
+export async function describeFile(file: string): Promise<{ name: string; bytes: number; sha256: string }> {
 	const hash = createHash('sha256');
 	let bytes = 0;
 	for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
@@ -152,7 +192,8 @@ async function describeFile(file: string): Promise<{ name: string; bytes: number
 	return { name: path.basename(file), bytes, sha256: hash.digest('hex') };
 }
 
-function isUserError(error: unknown): error is Error {
+/** Errors a user can fix (exit 2 with the message), as opposed to bugs. */
+export function isUserError(error: unknown): error is Error {
 	const code = (error as { code?: string })?.code;
 	return (
 		error instanceof ConfigError ||
@@ -170,6 +211,36 @@ function isUserError(error: unknown): error is Error {
 	);
 }
 
+/** A table's processing record (加工の記録), as `apply --report` and `release --report` write it. */
+export async function tableRecord(
+	preset: Preset,
+	createdAt: string,
+	table: {
+		config: ProjectConfig;
+		dataFile: string;
+		hierarchies: Record<string, Hierarchy>;
+		summary: ApplySummary;
+	}
+): Promise<ProcessingRecord> {
+	const { config, summary, hierarchies } = table;
+	return buildProcessingRecord({
+		toolVersion: packageJson.version,
+		createdAt,
+		preset,
+		config,
+		projectHash: await projectHash(config),
+		inputs: [await describeFile(table.dataFile)],
+		summary,
+		hierarchies,
+		decisions: (config.decisions ?? []).map(({ attribute, value, action, note }) => ({
+			attribute,
+			value,
+			action,
+			note
+		}))
+	});
+}
+
 export async function run(args: string[]): Promise<number> {
 	if (args.includes('--help') || args.includes('-h')) {
 		process.stdout.write(APPLY_USAGE);
@@ -184,11 +255,7 @@ export async function run(args: string[]): Promise<number> {
 		}
 		const started = performance.now();
 		const { config, dataFile, input, hierarchies } = await openStreamingProject(flags.config);
-		const output: ApplyOptions['output'] = {};
-		if (flags.encoding) output.encoding = flags.encoding;
-		if (flags.delimiter) output.delimiter = flags.delimiter;
-		if (flags.marker !== undefined) output.marker = flags.marker;
-		const options: ApplyOptions = { output, pseudonymKey: await readKey(flags) };
+		const options: ApplyOptions = { output: outputOverrides(flags), pseudonymKey: await readKey(flags) };
 		if (flags.optout) options.optOut = await readOptOut(flags.optout);
 
 		const run = applyRows({ config, hierarchies }, input, options);
@@ -203,21 +270,11 @@ export async function run(args: string[]): Promise<number> {
 		await once(out, 'finish');
 		const summary = next.value;
 		if (flags.report) {
-			const record = await buildProcessingRecord({
-				toolVersion: packageJson.version,
-				createdAt: new Date().toISOString(),
-				preset: flags.preset ?? 'anonymous',
+			const record = await tableRecord(flags.preset ?? 'anonymous', new Date().toISOString(), {
 				config,
-				projectHash: await projectHash(config),
-				inputs: [await describeFile(dataFile)],
-				summary,
+				dataFile,
 				hierarchies,
-				decisions: (config.decisions ?? []).map(({ attribute, value, action, note }) => ({
-					attribute,
-					value,
-					action,
-					note
-				}))
+				summary
 			});
 			const html = flags.report.toLowerCase().endsWith('.html');
 			await writeFile(
