@@ -96,6 +96,11 @@ export class Design {
 		return this.host.project();
 	}
 
+	/** The design another loaded table was last given (the release of several tables reads it). */
+	designOf(tableId: string): Project | undefined {
+		return tableId === this.project.ui?.tableId ? this.project : this.host.designOf?.(tableId);
+	}
+
 	/**
 	 * The table the rules apply to. Switching tables restores the design that table was last given
 	 * (each table keeps its own roles, rules, treatments and decisions); a table never designed starts
@@ -129,9 +134,12 @@ export class Design {
 						? { role: proposal.role, hierarchy: { ...proposal.suggestedHierarchy } }
 						: { role: proposal.role };
 			}
+			// The patient columns name another table's columns: guessed again for this one (Export step).
+			const { patient: _patient, ...rest } = p;
+			void _patient;
 			this.update(
 				{
-					...p,
+					...rest,
 					data: { path: table.name },
 					attributes,
 					privacy: p.privacy ?? [{ model: 'k-anonymity', k: 5 }],

@@ -126,7 +126,9 @@ describe('Design across tables', () => {
 		design.setRole('患者ID', 'insensitive');
 		design.setLevel('性別', 1);
 		design.setDecision({ attribute: '性別', value: '女', action: 'keep', note: 'ok' });
+		design.update({ ...project, patient: { id: '患者ID' } });
 		await design.open(second);
+		expect(project.patient).toBeUndefined();
 		expect(project.ui?.tableId).toBe('t2');
 		expect(project.data.path).toBe('b.csv');
 		expect(project.attributes['患者ID']).toEqual({ role: 'identifying' });
@@ -139,6 +141,7 @@ describe('Design across tables', () => {
 		expect(project.attributes['患者ID']).toEqual({ role: 'insensitive' });
 		expect(project.transformation).toEqual({ 性別: 1 });
 		expect(project.decisions).toEqual([{ attribute: '性別', value: '女', action: 'keep', note: 'ok' }]);
+		expect(project.patient).toEqual({ id: '患者ID' });
 		// Import choices belong to the workbench, not to a table.
 		expect(project.settings).toEqual({ import: { encoding: 'shift_jis' } });
 		await design.open(second);
