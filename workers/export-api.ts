@@ -1,49 +1,54 @@
 /**
- * The export part of the data worker's API (issue 6): applies the designed project to a loaded table
- * with the engine's applyRows — the function `tokumei apply` streams through — so the browser's file
- * is byte-identical to the CLI's for the same data, project and key. Progress and cancel follow the
- * import/search jobs (job id, AbortController, a progress callback at most every 100 ms); the file's
- * bytes are transferred, not copied. The SQLite format and the processing record are built here too.
+ * The export part of the data worker's API (issue 6): applies each table's design with the engine's
+ * applyRows — the function `tokumei apply` streams through — so a one-table file is byte-identical to
+ * the CLI's for the same data, project and key. Several tables form one release (prepareRelease): one
+ * surrogate mapper for all, opt-out patients linked across tables and removed from every one, one
+ * record. Progress and cancel follow the import/search jobs (job id, AbortController, a progress
+ * callback at most every 100 ms); the file's bytes are transferred, not copied.
  */
 import * as Comlink from 'comlink';
 import initSqlJs from 'sql.js';
+import { applySettings } from '$lib/engine/apply/apply-config';
 import { collectApply } from '$lib/engine/apply/apply-table';
-import {
-	applyRows,
-	type ApplyInput,
-	type ApplyOptions,
-	type ApplySummary
-} from '$lib/engine/apply/apply-rows';
-import { parseProjectConfig, type ProjectConfig } from '$lib/engine/config/project-config';
-import { quoteField, restoreNeutralized } from '$lib/engine/export/delimited-writer';
-import { buildHierarchyRows } from '$lib/engine/hierarchy/builders';
-import { hierarchyFromRows, type Hierarchy } from '$lib/engine/hierarchy/hierarchy';
-import { parseOptOutList, type OptOutEntry } from '$lib/engine/optout/opt-out';
+import { applyRows, type ApplyInput, type ApplySummary } from '$lib/engine/apply/apply-rows';
+import { prepareRelease } from '$lib/engine/apply/release';
+import type { ProjectConfig } from '$lib/engine/config/project-config';
+import type { Hierarchy } from '$lib/engine/hierarchy/hierarchy';
+import { restoreNeutralized } from '$lib/engine/export/delimited-writer';
 import { parseKey } from '$lib/engine/pseudonym/hmac';
-import { projectHash, sha256Hex } from '$lib/engine/project/project-file';
+import { projectHash } from '$lib/engine/project/project-file';
 import type { PeculiarValueDecision, Preset } from '$lib/engine/report/checklist';
 import {
 	buildProcessingRecord,
 	processingRecordJson,
-	type InputFile
+	type InputFile,
+	type ProcessingRecord
 } from '$lib/engine/report/processing-record';
+import {
+	buildReleaseRecord,
+	releaseRecordJson,
+	renderReleaseRecordHtml
+} from '$lib/engine/report/release-record';
 import { renderProcessingRecordHtml } from '$lib/engine/report/report-html';
 import { parseCsvText } from '$lib/engine/table/csv';
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
-import { importTable } from '$lib/engine/table/import';
 import { EngineError } from '$lib/workbench/errors';
 import type { TableSummary } from '$lib/workbench/types';
 import { version } from '../package.json';
-import { hierarchyRowsOf } from './rule-session';
+import { releaseFileNames, stemOf, zipRelease } from './export-files';
+import { aborted, loadedTableSha256, materializeProject, readOptOut, trackedInput } from './export-input';
 import { sha256OfBlob } from './file-hash';
-import { buildSqliteRelease, tableNameOf } from './sqlite-export';
+import { buildSqliteRelease, uniqueTableNames } from './sqlite-export';
 import type {
+	ExportedTable,
 	ExportOutcome,
 	ExportProgress,
 	ExportRequest,
 	ExportSummary,
 	OptOutCheck
 } from './export-types';
+
+export { loadedTableSha256, materializeProject } from './export-input';
 
 export interface ExportDeps {
 	/** The loaded table with this id (throws UNKNOWN_TABLE when absent). */
@@ -57,121 +62,11 @@ export interface ExportDeps {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
-/** The apply yields to the worker's event loop this often, so cancel and heartbeats get through. */
-const SLICE_MS = 50;
-const BATCH_ROWS = 4096;
 
-const aborted = () => new EngineError('ABORTED', 'The export was cancelled.');
-
-/**
- * The project as its saved file reads (every quasi-identifier's rule as inline rows, as the
- * project-file download writes it) and the hierarchies `tokumei apply` would load from that file.
- */
-export function materializeProject(
-	table: EncodedTable,
-	project: ProjectConfig
-): { config: ProjectConfig; hierarchies: Record<string, Hierarchy> } {
-	const attributes: ProjectConfig['attributes'] = {};
-	const hierarchies: Record<string, Hierarchy> = {};
-	for (const [name, a] of Object.entries(project.attributes)) {
-		const column = table.columns.find((c) => c.name === name);
-		if (!column) {
-			throw new EngineError('BAD_CONFIG', `attributes.${name}: no column "${name}" in the loaded table`);
-		}
-		if (a.role === 'quasi-identifying') {
-			// As the project-file download writes it: peculiar-value decisions extend the hierarchy inside
-			// the apply (apply/class-census.ts), not here.
-			const rows = hierarchyRowsOf(column, a);
-			attributes[name] = {
-				...a,
-				hierarchy: { rows },
-				...(a.hierarchy && 'builder' in a.hierarchy ? { rule: a.hierarchy } : {})
-			};
-			hierarchies[name] = hierarchyFromRows(name, rows);
-		} else {
-			attributes[name] = a;
-			// Only a sensitive attribute's hierarchy is used (hierarchical t-closeness); one kept on a
-			// column whose role changed is left alone (building it can be costly: 100,000 postal codes).
-			const spec = a.role === 'sensitive' ? a.hierarchy : undefined;
-			if (spec && 'rows' in spec) hierarchies[name] = hierarchyFromRows(name, spec.rows as string[][]);
-			else if (spec && 'builder' in spec) {
-				hierarchies[name] = hierarchyFromRows(name, buildHierarchyRows(column.values, spec));
-			}
-		}
-	}
-	// A level left over from a column that is no longer a quasi-identifier (the role step keeps it)
-	// means nothing to the apply; parseProjectConfig would refuse the project for it.
-	const transformation = Object.fromEntries(
-		Object.entries(project.transformation ?? {}).filter(
-			([name]) => project.attributes[name]?.role === 'quasi-identifying'
-		)
-	);
-	const config = parseProjectConfig({ ...project, attributes, transformation });
-	return { config, hierarchies };
-}
-
-/**
- * The loaded table as an apply input that reports progress, checks for cancel and gives the event
- * loop a turn every SLICE_MS (applyRows reads it twice: census, then output).
- */
-function trackedInput(table: EncodedTable, signal: AbortSignal, onRows: (rows: number) => void): ApplyInput {
-	const header = table.columns.map((c) => c.name);
-	let read = 0;
-	let sliceStart = performance.now();
-	return {
-		header,
-		async *batches() {
-			for (let start = 0; start < table.rowCount; start += BATCH_ROWS) {
-				if (performance.now() - sliceStart >= SLICE_MS) {
-					await new Promise((resolve) => setTimeout(resolve, 0));
-					sliceStart = performance.now();
-				}
-				if (signal.aborted) throw aborted();
-				const end = Math.min(table.rowCount, start + BATCH_ROWS);
-				const batch: string[][] = [];
-				for (let row = start; row < end; row++) batch.push(table.columns.map((c) => c.values[c.codes[row]]));
-				read += end - start;
-				onRows(read);
-				yield batch;
-			}
-		}
-	};
-}
-
-/** SHA-256 of the loaded table written as UTF-8 CSV (what the record hashes without the file). */
-export async function loadedTableSha256(table: EncodedTable): Promise<string> {
-	const parts: string[] = [table.columns.map((c) => quoteField(c.name, ',')).join(',') + '\n'];
-	for (let row = 0; row < table.rowCount; row++) {
-		let line = '';
-		for (let c = 0; c < table.columns.length; c++) {
-			const column = table.columns[c];
-			if (c > 0) line += ',';
-			line += quoteField(column.values[column.codes[row]], ',');
-		}
-		parts.push(line + '\n');
-	}
-	return sha256Hex(parts.join(''));
-}
-
-/** Reads an opt-out list file with the importer (encoding and delimiter detected). */
-async function readOptOut(file: Blob): Promise<OptOutEntry[]> {
-	let imported;
-	try {
-		imported = await importTable(file, { encoding: 'auto', delimiter: 'auto' });
-	} catch (error) {
-		throw new EngineError('BAD_OPT_OUT', `The opt-out list could not be read: ${(error as Error).message}`);
-	}
-	const { table, header } = imported;
-	const rows: string[][] = [];
-	for (let row = 0; row < table.rowCount; row++) rows.push(table.columns.map((c) => c.values[c.codes[row]]));
-	return parseOptOutList(header, rows);
-}
-
-/** The record's preset: 仮名加工 for the pseudonymous preset, the 匿名加工 measures otherwise. */
+/** The record's preset: the one the design started from (匿名加工 when none). */
 function recordPreset(project: ProjectConfig): Preset {
-	return (project.ui as { preset?: string } | undefined)?.preset === 'pseudonymous'
-		? 'pseudonymous'
-		: 'anonymous';
+	const preset = (project.ui as { preset?: string } | undefined)?.preset;
+	return preset === 'pseudonymous' || preset === 'hipaa' ? preset : 'anonymous';
 }
 
 /** The project's peculiar-value decisions as the record lists them (as `tokumei apply --report` does). */
@@ -185,6 +80,15 @@ function recordDecisions(project: ProjectConfig): PeculiarValueDecision[] {
 }
 
 const EXTENSIONS: Record<string, string> = { ',': 'csv', '\t': 'tsv' };
+
+/** One table of the release while it is exported. */
+interface ReleasePart {
+	readonly summary: TableSummary;
+	readonly table: EncodedTable;
+	readonly config: ProjectConfig;
+	readonly hierarchies: Record<string, Hierarchy>;
+	readonly input: ApplyInput;
+}
 
 export function createExportApi(deps: ExportDeps) {
 	const jobs = new Map<string, AbortController>();
@@ -211,6 +115,30 @@ export function createExportApi(deps: ExportDeps) {
 		} satisfies InputFile;
 	}
 
+	/** The tables of a request with their designs as the saved project files read them. */
+	function partsOf(request: ExportRequest, signal: AbortSignal, onRead: (n: number) => void): ReleasePart[] {
+		if (request.tables.length === 0) throw new EngineError('BAD_REQUEST', 'No table to export.');
+		const ids = request.tables.map((t) => t.tableId);
+		if (new Set(ids).size !== ids.length) {
+			throw new EngineError('BAD_REQUEST', 'A table is named twice in the release.');
+		}
+		const summaries = deps.summaries();
+		return request.tables.map(({ tableId, project }) => {
+			const table = deps.tableOf(tableId);
+			const summary = summaries.find((s) => s.id === tableId)!;
+			try {
+				const { config, hierarchies } = materializeProject(table, project as ProjectConfig);
+				return { summary, table, config, hierarchies, input: trackedInput(table, signal, onRead) };
+			} catch (error) {
+				// Say which table's design is at fault when there are several.
+				if (request.tables.length > 1 && error instanceof Error) {
+					error.message = `${summary.name}: ${error.message}`;
+				}
+				throw error;
+			}
+		});
+	}
+
 	async function runExport(
 		jobId: string,
 		request: ExportRequest,
@@ -221,67 +149,135 @@ export function createExportApi(deps: ExportDeps) {
 		if (cancelledEarly.delete(jobId)) controller.abort();
 		const t0 = performance.now();
 		try {
-			const table = deps.tableOf(request.tableId);
-			const summary = deps.summaries().find((s) => s.id === request.tableId)!;
-			if (request.original && request.original.size !== summary.fileBytes) {
-				// Refused before the work: the record must describe the file the table came from.
-				throw new EngineError(
-					'ORIGINAL_MISMATCH',
-					`The chosen file has ${request.original.size} bytes; "${summary.name}" had ${summary.fileBytes} when it was imported.`
-				);
-			}
-			const { config, hierarchies } = materializeProject(table, request.project as ProjectConfig);
-			const options: ApplyOptions = {};
-			if (request.pseudonymKey) options.pseudonymKey = parseKey(request.pseudonymKey);
-			if (request.optOut) options.optOut = await readOptOut(request.optOut);
-			// The SQLite file is built from the UTF-8 CSV the same apply writes (parsed back below).
-			if (request.format === 'sqlite') options.output = { encoding: 'utf-8', delimiter: ',' };
-			const total = table.rowCount * 2;
+			let done = 0;
+			let total = 0;
 			let lastProgress = 0;
-			const input = trackedInput(table, controller.signal, (done) => {
+			const parts = partsOf(request, controller.signal, (records) => {
+				done += records;
 				const now = performance.now();
 				if (now - lastProgress < PROGRESS_INTERVAL_MS && done < total) return;
 				lastProgress = now;
-				onProgress?.({ done, total });
+				onProgress?.({ done, total: Math.max(total, done) });
 			});
-			const applied = await collectApply(applyRows({ config, hierarchies }, input, options));
-			if (controller.signal.aborted) throw aborted();
-
-			const inputFile = await describeInput(summary, table, request.original);
-			const record = await buildProcessingRecord({
-				toolVersion: version,
-				createdAt: new Date().toISOString(),
-				preset: recordPreset(config),
-				config,
-				projectHash: await projectHash(config),
-				inputs: [inputFile],
-				summary: applied.summary,
-				hierarchies,
-				decisions: recordDecisions(config)
-			});
-			const recordJson = processingRecordJson(record);
-			const stem = summary.name.replace(/\.[^.]*$/, '') || 'export';
-			let bytes = applied.bytes;
-			let fileName = `${stem}-anonymized.${EXTENSIONS[applied.summary.settings.output.delimiter] ?? 'csv'}`;
-			let mimeType =
-				applied.summary.settings.output.delimiter === '\t' ? 'text/tab-separated-values' : 'text/csv';
-			if (request.format === 'sqlite') {
-				bytes = await sqliteOf(applied, config, recordJson, summary.name, request.wasmUrl);
-				fileName = `${stem}-anonymized.sqlite`;
-				mimeType = 'application/vnd.sqlite3';
+			const first = parts[0];
+			if (request.original && request.original.size !== first.summary.fileBytes) {
+				// Refused before the work: the record must describe the file the table came from.
+				throw new EngineError(
+					'ORIGINAL_MISMATCH',
+					`The chosen file has ${request.original.size} bytes; "${first.summary.name}" had ${first.summary.fileBytes} when it was imported.`
+				);
 			}
-			const { settings, ...counts } = applied.summary;
+			// The first (open) table's output settings hold for the whole release, as the Export step says —
+			// date-shift and notice days included; the SQLite file is built from the UTF-8 CSV the same
+			// apply writes (parsed back in sqliteOf).
+			const output = { ...applySettings(first.config, first.input.header).output };
+			if (request.format === 'sqlite') Object.assign(output, { encoding: 'utf-8', delimiter: ',' });
+			const optOut = request.optOut ? await readOptOut(request.optOut) : undefined;
+			const rows = parts.reduce((sum, p) => sum + p.table.rowCount, 0);
+			// The opt-out linking scan reads the tables with a patient ID column once more.
+			total = rows * (optOut ? 3 : 2);
+			const release = await prepareRelease(
+				parts.map((p) => ({
+					name: p.summary.name,
+					project: { config: p.config, hierarchies: p.hierarchies },
+					input: p.input
+				})),
+				{
+					output,
+					...(request.pseudonymKey ? { pseudonymKey: parseKey(request.pseudonymKey) } : {}),
+					...(optOut ? { optOut } : {})
+				}
+			);
+			total = done + rows * 2;
+			const applied: { bytes: Uint8Array; summary: ApplySummary }[] = [];
+			for (let i = 0; i < parts.length; i++) {
+				const { config, hierarchies, input } = parts[i];
+				const { options } = release.tables[i];
+				applied.push(await collectApply(applyRows({ config, hierarchies }, input, options)));
+				if (controller.signal.aborted) throw aborted();
+			}
+
+			const createdAt = new Date().toISOString();
+			const records: ProcessingRecord[] = [];
+			for (let i = 0; i < parts.length; i++) {
+				const { summary, table, config, hierarchies } = parts[i];
+				const input = await describeInput(summary, table, i === 0 ? request.original : undefined);
+				records.push(
+					await buildProcessingRecord({
+						toolVersion: version,
+						createdAt,
+						preset: recordPreset(config),
+						config,
+						projectHash: await projectHash(config),
+						inputs: [input],
+						summary: applied[i].summary,
+						hierarchies,
+						decisions: recordDecisions(config)
+					})
+				);
+			}
+			const optOutCounts = optOut ? release.optOutCounts() : null;
+			const several = parts.length > 1;
+			let record: ExportOutcome['record'] = records[0];
+			let recordJson = processingRecordJson(records[0]);
+			let recordHtml = {
+				ja: renderProcessingRecordHtml(records[0], 'ja'),
+				en: renderProcessingRecordHtml(records[0], 'en')
+			};
+			if (several) {
+				const releaseRecord = buildReleaseRecord({
+					toolVersion: version,
+					createdAt,
+					preset: records[0].preset,
+					tables: parts.map((p, i) => ({ name: p.summary.name, record: records[i] })),
+					optOut: optOutCounts,
+					linkedBy: release.linkedBy
+				});
+				record = releaseRecord;
+				recordJson = releaseRecordJson(releaseRecord);
+				recordHtml = {
+					ja: renderReleaseRecordHtml(releaseRecord, 'ja'),
+					en: renderReleaseRecordHtml(releaseRecord, 'en')
+				};
+			}
+
+			const names = parts.map((p) => p.summary.name);
+			const delimiter = applied[0].summary.settings.output.delimiter;
+			let outputs: string[];
+			let bytes: Uint8Array;
+			let fileName: string;
+			let mimeType: string;
+			if (request.format === 'sqlite') {
+				outputs = uniqueTableNames(names);
+				bytes = await sqliteOf(applied, parts, outputs, recordJson, request.wasmUrl);
+				fileName = several ? 'tokumei-release.sqlite' : `${stemOf(names[0])}-anonymized.sqlite`;
+				mimeType = 'application/vnd.sqlite3';
+			} else {
+				outputs = releaseFileNames(names, EXTENSIONS[delimiter] ?? 'csv');
+				if (several) {
+					bytes = zipRelease(outputs.map((name, i) => ({ fileName: name, bytes: applied[i].bytes })));
+					fileName = 'tokumei-release.zip';
+					mimeType = 'application/zip';
+				} else {
+					bytes = applied[0].bytes;
+					fileName = outputs[0];
+					mimeType = delimiter === '\t' ? 'text/tab-separated-values' : 'text/csv';
+				}
+			}
+			const tables: ExportedTable[] = parts.map((p, i) => {
+				const { settings, ...counts } = applied[i].summary;
+				const summary: ExportSummary = { ...counts, output: settings.output };
+				return { tableId: p.summary.id, name: p.summary.name, output: outputs[i], summary };
+			});
 			const outcome: ExportOutcome = {
 				bytes,
 				fileName,
 				mimeType,
-				summary: { ...counts, output: settings.output } satisfies ExportSummary,
+				tables,
+				optOut: several ? optOutCounts : (applied[0].summary.optOut ?? null),
 				record,
 				recordJson,
-				recordHtml: {
-					ja: renderProcessingRecordHtml(record, 'ja'),
-					en: renderProcessingRecordHtml(record, 'en')
-				},
+				recordHtml,
 				elapsedMs: performance.now() - t0
 			};
 			return Comlink.transfer(outcome, [bytes.buffer as ArrayBuffer]);
@@ -293,36 +289,36 @@ export function createExportApi(deps: ExportDeps) {
 		}
 	}
 
+	/** Every table's UTF-8 CSV parsed back into one SQLite file with the record. */
 	async function sqliteOf(
-		applied: { bytes: Uint8Array; summary: ApplySummary },
-		config: ProjectConfig,
+		applied: readonly { bytes: Uint8Array; summary: ApplySummary }[],
+		parts: readonly ReleasePart[],
+		tableNames: readonly string[],
 		recordJson: string,
-		fileName: string,
 		wasmUrl: string | undefined
 	): Promise<Uint8Array> {
 		const SQL = await loadSql(wasmUrl);
-		const { header, rows } = parseCsvText(new TextDecoder().decode(applied.bytes), ',');
-		for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = restoreNeutralized(row[c]);
-		const names = header.map(restoreNeutralized);
-		const suppressible = new Set(
-			Object.entries(config.attributes)
-				.filter(([, a]) => a.role === 'quasi-identifying')
-				.map(([name]) => name)
-		);
+		const tables = applied.map(({ bytes }, i) => {
+			const { header, rows } = parseCsvText(new TextDecoder().decode(bytes), ',');
+			for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = restoreNeutralized(row[c]);
+			const suppressible = new Set(
+				Object.entries(parts[i].config.attributes)
+					.filter(([, a]) => a.role === 'quasi-identifying')
+					.map(([name]) => name)
+			);
+			return { tableName: tableNames[i], header: header.map(restoreNeutralized), rows, suppressible };
+		});
 		return buildSqliteRelease(SQL, {
-			tableName: tableNameOf(fileName),
-			header: names,
-			rows,
-			suppressible,
-			marker: applied.summary.settings.output.marker,
+			tables,
+			marker: applied[0].summary.settings.output.marker,
 			recordJson
 		});
 	}
 
 	return {
 		/**
-		 * Applies the project to a loaded table and returns the release file (CSV/TSV in the project's
-		 * output encoding, or SQLite) with its processing record. `cancelExport(jobId)` stops it (the
+		 * Applies each table's design and returns the release (one table's CSV/TSV in the project's
+		 * output encoding, a ZIP of several, or one SQLite file of all) with its record. `cancelExport(jobId)` stops it (the
 		 * promise then rejects with code ABORTED); progress arrives at most every 100 ms.
 		 */
 		exportTable(

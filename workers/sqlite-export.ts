@@ -1,6 +1,6 @@
 /**
- * The SQLite release file (issue 6): the anonymized table as the delimited export writes it, plus
- * `tokumei_processing_record` holding the record's JSON, built with sql.js and returned by
+ * The SQLite release file (issue 6): every anonymized table of the release as the delimited export
+ * writes it (one SQL table each), plus `tokumei_processing_record` holding the record's JSON, built with sql.js and returned by
  * `db.export()` (the bytes of an ordinary SQLite 3 database file).
  *
  * Choices, documented for the reader of the file:
@@ -45,45 +45,72 @@ export function tableNameOf(fileName: string): string {
 	return stem === '' || stem.toLowerCase().startsWith('sqlite_') ? 'anonymized' : stem;
 }
 
-export interface SqliteRelease {
+/**
+ * Table names for the files of one release: each file's stem, made unique case-insensitively (SQLite
+ * compares names that way) by a suffix `_2`, `_3`, ….
+ */
+export function uniqueTableNames(fileNames: readonly string[]): string[] {
+	const taken = new Set<string>();
+	return fileNames.map((fileName) => {
+		const stem = tableNameOf(fileName);
+		let name = stem;
+		for (let n = 2; taken.has(name.toLowerCase()) || name.toLowerCase() === RECORD_TABLE; n++)
+			name = `${stem}_${n}`;
+		taken.add(name.toLowerCase());
+		return name;
+	});
+}
+
+const RECORD_TABLE = 'tokumei_processing_record';
+
+export interface SqliteTable {
 	readonly tableName: string;
 	readonly header: readonly string[];
 	readonly rows: readonly (readonly string[])[];
 	/** Output columns whose marker cells are suppressed values (the quasi-identifiers). */
 	readonly suppressible: ReadonlySet<string>;
+}
+
+export interface SqliteRelease {
+	/** The release's tables, with names already unique (uniqueTableNames). */
+	readonly tables: readonly SqliteTable[];
 	readonly marker: string;
 	readonly recordJson: string;
 }
 
-/** Builds the database file; the database is closed before returning. */
-export function buildSqliteRelease(SQL: SqlJsStatic, release: SqliteRelease): Uint8Array {
-	const { header, rows, marker } = release;
-	const nullMarker = header.map((name) => release.suppressible.has(name));
+function insertTable(db: Database, table: SqliteTable, marker: string): void {
+	const { header, rows } = table;
+	const nullMarker = header.map((name) => table.suppressible.has(name));
 	const cellOf = (row: readonly string[], c: number): string | null => {
 		const v = row[c] ?? '';
 		return nullMarker[c] && v === marker ? null : v;
 	};
 	const types = header.map((_, c) => columnType(rowsColumn(rows, c, cellOf)));
+	const name = quoteIdentifier(table.tableName);
+	db.run(`CREATE TABLE ${name} (${header.map((n, c) => `${quoteIdentifier(n)} ${types[c]}`).join(', ')})`);
+	const insert = db.prepare(`INSERT INTO ${name} VALUES (${header.map(() => '?').join(', ')})`);
+	try {
+		for (const row of rows) {
+			insert.run(
+				header.map((_, c) => {
+					const v = cellOf(row, c);
+					if (v === null) return null;
+					if (types[c] === 'TEXT') return v;
+					return v === '' ? null : Number(v);
+				})
+			);
+		}
+	} finally {
+		insert.free();
+	}
+}
+
+/** Builds the database file; the database is closed before returning. */
+export function buildSqliteRelease(SQL: SqlJsStatic, release: SqliteRelease): Uint8Array {
 	const db: Database = new SQL.Database();
 	try {
-		const table = quoteIdentifier(release.tableName);
-		db.run(`CREATE TABLE ${table} (${header.map((n, c) => `${quoteIdentifier(n)} ${types[c]}`).join(', ')})`);
 		db.run('BEGIN');
-		const insert = db.prepare(`INSERT INTO ${table} VALUES (${header.map(() => '?').join(', ')})`);
-		try {
-			for (const row of rows) {
-				insert.run(
-					header.map((_, c) => {
-						const v = cellOf(row, c);
-						if (v === null) return null;
-						if (types[c] === 'TEXT') return v;
-						return v === '' ? null : Number(v);
-					})
-				);
-			}
-		} finally {
-			insert.free();
-		}
+		for (const table of release.tables) insertTable(db, table, release.marker);
 		db.run(
 			'CREATE TABLE tokumei_processing_record (format TEXT NOT NULL, created_at TEXT NOT NULL, record_json TEXT NOT NULL)'
 		);

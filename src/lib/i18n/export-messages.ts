@@ -96,6 +96,22 @@ export const exportJa = {
 	'export.actions.cancelled': '出力を中止しました。',
 	'export.actions.failed': '出力できませんでした: {message}',
 	'export.actions.needKey': '鍵付き仮名の列があります。先に鍵を作るか貼り付けてください。',
+	'export.release.heading': 'この出力に含める表',
+	'export.release.intro':
+		'読み込んだ表をまとめて一度に出力できます。同じ患者IDにはすべての表で同じ仮IDが付き、提供停止の患者はすべての表から除かれます（表どうしは各表の患者IDの列で結び付けます）。出力の形式・文字コード・秘匿の記号・日付シフトの幅・通知期間は、いま開いている表の設定をすべての表に使います。',
+	'export.release.rows': '{rows} 件',
+	'export.release.active': '開いている表（必ず含めます）',
+	'export.release.designed': '設計済み: 準識別子 {qis} 列、患者IDの列 {id}',
+	'export.release.noId': 'なし（ほかの表と結び付けられません）',
+	'export.release.notDesigned': '未設計: データの手順でこの表を選び、役割とルールを決めると含められます。',
+	'export.release.include': '{name} をこの出力に含める',
+	'export.release.count': '{count} 個の表を出力します。',
+	'export.actions.zipNote':
+		'複数の表の CSV/TSV は 1 つの ZIP ファイルにまとめて保存します。SQLite では 1 つのデータベースにすべての表が入ります。',
+	'export.summary.table': '表',
+	'export.summary.output': '出力先',
+	'export.summary.releaseOptOut':
+		'提供停止（全表）: リスト {entries} 件のうち {matched} 件が該当し、患者 {patients} 人のレコード {records} 件（通知期間分 {notice} 件）を除きました。',
 	'export.summary.heading': '出力の結果',
 	'export.summary.file': 'ファイル',
 	'export.summary.recordsIn': '入力レコード',
@@ -209,6 +225,23 @@ export const exportEn: Record<ExportMessageKey, string> = {
 	'export.actions.cancelled': 'The export was cancelled.',
 	'export.actions.failed': 'The export failed: {message}',
 	'export.actions.needKey': 'A column uses keyed pseudonyms. Generate or paste a key first.',
+	'export.release.heading': 'Tables in this release',
+	'export.release.intro':
+		'Release the loaded tables together: the same patient ID gets the same surrogate in every table, and opt-out patients are removed from every table (tables are linked by each table’s patient ID column). The output format, encoding, marker, date-shift range and notice period of the open table hold for all tables.',
+	'export.release.rows': '{rows} records',
+	'export.release.active': 'Open table (always included)',
+	'export.release.designed': 'Designed: {qis} quasi-identifiers, patient ID column {id}',
+	'export.release.noId': 'none (cannot be linked to the other tables)',
+	'export.release.notDesigned':
+		'Not designed yet: choose this table in the Data step and set its roles and rules to include it.',
+	'export.release.include': 'Include {name} in this release',
+	'export.release.count': '{count} tables in this release.',
+	'export.actions.zipNote':
+		'Several tables’ CSV/TSV files are saved as one ZIP file; in SQLite every table goes into one database.',
+	'export.summary.table': 'Table',
+	'export.summary.output': 'Output',
+	'export.summary.releaseOptOut':
+		'Opt-out (all tables): {matched} of {entries} list entries matched; {records} records of {patients} patients removed ({notice} in the notice period).',
 	'export.summary.heading': 'What the export did',
 	'export.summary.file': 'File',
 	'export.summary.recordsIn': 'Records in',

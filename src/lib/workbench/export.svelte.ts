@@ -12,7 +12,17 @@ import type { ExportFormat, ExportOutcome, ExportProgress, OptOutCheck } from '.
 import type { Design } from './design.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
-import type { Project } from './types';
+import type { Project, TableSummary } from './types';
+
+/** A loaded table as the release panel lists it. */
+export interface ReleaseCandidate {
+	readonly table: TableSummary;
+	/** The table whose design is open: always in the release, and its output settings hold for all. */
+	readonly active: boolean;
+	/** Its design (null: never designed — it cannot be released). */
+	readonly design: Project | null;
+	readonly included: boolean;
+}
 
 export type PatientField = keyof PatientColumns;
 export const PATIENT_FIELDS: readonly PatientField[] = [
@@ -90,6 +100,8 @@ export class ExportState {
 	job = $state.raw<{ jobId: string; format: ExportFormat; progress: ExportProgress | null } | null>(null);
 	last = $state.raw<LastExport | null>(null);
 	error = $state<string | null>(null);
+	/** Designed tables the person took out of the release (every designed table is in by default). */
+	leftOut = $state.raw<readonly string[]>([]);
 
 	constructor(
 		private readonly design: Design,
@@ -122,9 +134,38 @@ export class ExportState {
 		return reason !== undefined && DATE_REASONS.includes(reason);
 	}
 
-	/** Whether an export needs the key (a pseudonym treatment). */
-	get needsKey(): boolean {
-		return Object.keys(this.project.attributes).some((n) => this.treatmentOf(n) === 'pseudonym');
+	/** Whether an export needs the key (a pseudonym treatment in any table of the release). */
+	needsKey(tables: readonly TableSummary[]): boolean {
+		return this.releaseProjects(tables).some((p) =>
+			Object.entries(p.attributes).some(([, a]) => a.treatment === 'pseudonym')
+		);
+	}
+
+	/** Every loaded table, the active one first, with its design and whether it is in the release. */
+	candidates(tables: readonly TableSummary[]): ReleaseCandidate[] {
+		const activeId = this.tableId;
+		const ordered = [...tables.filter((t) => t.id === activeId), ...tables.filter((t) => t.id !== activeId)];
+		return ordered.map((table) => {
+			const active = table.id === activeId;
+			const saved = active ? this.project : (this.design.designOf(table.id) ?? null);
+			const design = saved && Object.keys(saved.attributes).length > 0 ? saved : null;
+			return {
+				table,
+				active,
+				design,
+				included: active || (design !== null && !this.leftOut.includes(table.id))
+			};
+		});
+	}
+
+	/** Puts a designed table into the release or takes it out (the active table always stays in). */
+	include(tableId: string, included: boolean): void {
+		const others = this.leftOut.filter((id) => id !== tableId);
+		this.leftOut = included ? others : [...others, tableId];
+	}
+
+	private releaseProjects(tables: readonly TableSummary[]): Project[] {
+		return this.candidates(tables).flatMap((c) => (c.included && c.design ? [c.design] : []));
 	}
 
 	private save(next: Project): void {
@@ -225,14 +266,15 @@ export class ExportState {
 		this.original = file;
 	}
 
-	async run(format: ExportFormat): Promise<void> {
-		const tableId = this.tableId;
-		if (!tableId || this.job) return;
+	async run(format: ExportFormat, loaded: readonly TableSummary[]): Promise<void> {
+		if (!this.tableId || this.job) return;
 		this.error = null;
+		const tables = this.candidates(loaded)
+			.filter((c) => c.included && c.design)
+			.map((c) => ({ tableId: c.table.id, project: $state.snapshot(c.design) }));
 		const job = this.client().exportTable(
 			{
-				tableId,
-				project: $state.snapshot(this.project),
+				tables,
 				format,
 				...(this.key ? { pseudonymKey: this.key } : {}),
 				...(this.optOut ? { optOut: this.optOut.file } : {}),

@@ -90,18 +90,16 @@ describe('browser export (worker API) on the sample', () => {
 		const { api } = await loaded;
 		const p = project();
 		const out = await api.exportTable('j1', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
 		expect(out.fileName).toBe('tokumei-sample-utf8-anonymized.csv');
-		expect(out.summary.recordsIn).toBe(20000);
+		expect(out.tables[0].summary.recordsIn).toBe(20000);
 		expect(Buffer.from(out.bytes).equals(Buffer.from(await cliBytes(p)))).toBe(true);
 		// A base64 key is the same key.
 		const again = await api.exportTable('j2', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'delimited',
 			pseudonymKey: KEY_BASE64
 		});
@@ -112,8 +110,7 @@ describe('browser export (worker API) on the sample', () => {
 		const { api } = await loaded;
 		const p = project({ encoding: 'shift_jis', delimiter: '\t' });
 		const out = await api.exportTable('j3', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
@@ -125,8 +122,7 @@ describe('browser export (worker API) on the sample', () => {
 	it('the released file has the k the record claims', async () => {
 		const { api } = await loaded;
 		const out = await api.exportTable('j4', {
-			tableId: 't1',
-			project: project(),
+			tables: [{ tableId: 't1', project: project() }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
@@ -142,11 +138,14 @@ describe('browser export (worker API) on the sample', () => {
 			const key = qi.map((c) => row[c]).join('\u0000');
 			sizes.set(key, (sizes.get(key) ?? 0) + 1);
 		}
-		expect(Math.min(...sizes.values())).toBe(out.record.figures.k);
-		expect(out.record.figures.k).toBeGreaterThanOrEqual(5);
-		expect(masked).toBe(out.record.figures.suppressedRecords + out.record.figures.suppressedByDecision);
-		expect(out.record.figures.suppressedByDecision).toBeGreaterThan(0);
-		expect(out.record.decisions).toEqual([
+		// One table: the processing record (several tables give a release record).
+		const record = out.record;
+		if (record.format !== 'tokumei-processing-record') throw new Error(`unexpected ${record.format}`);
+		expect(Math.min(...sizes.values())).toBe(record.figures.k);
+		expect(record.figures.k).toBeGreaterThanOrEqual(5);
+		expect(masked).toBe(record.figures.suppressedRecords + record.figures.suppressedByDecision);
+		expect(record.figures.suppressedByDecision).toBeGreaterThan(0);
+		expect(record.decisions).toEqual([
 			{ attribute: '都道府県', value: '沖縄県', action: 'suppress', note: 'rare in this extract' }
 		]);
 		expect(header).not.toContain('氏名');
@@ -161,8 +160,7 @@ describe('browser export (worker API) on the sample', () => {
 			sourceOf: () => new Blob([sampleBytes])
 		});
 		const out = await api.exportTable('j7', {
-			tableId: 't1',
-			project: project(),
+			tables: [{ tableId: 't1', project: project() }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
@@ -177,8 +175,7 @@ describe('browser export (worker API) on the sample', () => {
 	it('hashes the original file when it is given again, and refuses another file', async () => {
 		const { api } = await loaded;
 		const out = await api.exportTable('j5', {
-			tableId: 't1',
-			project: project(),
+			tables: [{ tableId: 't1', project: project() }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX,
 			original: new Blob([sampleBytes])
@@ -188,8 +185,7 @@ describe('browser export (worker API) on the sample', () => {
 		expect(out.record.inputs[0].sha256Of).toBe('file');
 		await expect(
 			api.exportTable('j6', {
-				tableId: 't1',
-				project: project(),
+				tables: [{ tableId: 't1', project: project() }],
 				format: 'delimited',
 				pseudonymKey: KEY_HEX,
 				original: new Blob(['x'])
@@ -201,14 +197,12 @@ describe('browser export (worker API) on the sample', () => {
 		const { api, table } = await loaded;
 		const p = project();
 		const csv = await api.exportTable('j7', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
 		const db = await api.exportTable('j8', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'sqlite',
 			pseudonymKey: KEY_HEX
 		});
@@ -234,7 +228,11 @@ describe('browser export (worker API) on the sample', () => {
 	it('refuses a pseudonym treatment without a key and a short key', async () => {
 		const { api } = await loaded;
 		await expect(
-			api.exportTable('j9', { tableId: 't1', project: project(), format: 'delimited', pseudonymKey: 'abcd' })
+			api.exportTable('j9', {
+				tables: [{ tableId: 't1', project: project() }],
+				format: 'delimited',
+				pseudonymKey: 'abcd'
+			})
 		).rejects.toMatchObject({ code: 'BAD_KEY' });
 	});
 
@@ -242,8 +240,7 @@ describe('browser export (worker API) on the sample', () => {
 		const { api } = await loaded;
 		const p = project({ marker: '(秘匿)' });
 		const out = await api.exportTable('j10', {
-			tableId: 't1',
-			project: p,
+			tables: [{ tableId: 't1', project: p }],
 			format: 'sqlite',
 			pseudonymKey: KEY_HEX
 		});
@@ -252,10 +249,12 @@ describe('browser export (worker API) on the sample', () => {
 		const db = new SQL.Database(out.bytes);
 		try {
 			const count = db.exec('SELECT count(*) FROM "tokumei-sample-utf8"')[0].values[0][0];
-			expect(count).toBe(out.summary.recordsOut);
+			expect(count).toBe(out.tables[0].summary.recordsOut);
 			const nulls = db.exec('SELECT count(*) FROM "tokumei-sample-utf8" WHERE "都道府県" IS NULL')[0]
 				.values[0][0];
-			expect(nulls).toBe(out.summary.privacy.suppressedRecords + out.summary.privacy.suppressedByDecision);
+			expect(nulls).toBe(
+				out.tables[0].summary.privacy.suppressedRecords + out.tables[0].summary.privacy.suppressedByDecision
+			);
 			const markers = db.exec(`SELECT count(*) FROM "tokumei-sample-utf8" WHERE "都道府県" = '(秘匿)'`)[0]
 				.values[0][0];
 			expect(markers).toBe(0);
@@ -292,15 +291,14 @@ describe('browser export (worker API) on the sample', () => {
 		const refusedIds = new Set([...byId, byName[col('患者ID')]]);
 		const expected = rows.filter((r) => refusedIds.has(r[col('患者ID')])).length;
 		const out = await api.exportTable('j11', {
-			tableId: 't1',
-			project: project(),
+			tables: [{ tableId: 't1', project: project() }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX,
 			optOut: new Blob([list])
 		});
-		expect(out.summary.optOut?.refusedRecords).toBe(expected);
-		expect(out.summary.optOut?.matchedEntries).toBe(4);
-		expect(out.summary.recordsIn - out.summary.recordsOut).toBe(expected);
+		expect(out.tables[0].summary.optOut?.refusedRecords).toBe(expected);
+		expect(out.tables[0].summary.optOut?.matchedEntries).toBe(4);
+		expect(out.tables[0].summary.recordsIn - out.tables[0].summary.recordsOut).toBe(expected);
 		expect(out.record.optOut?.refusedRecords).toBe(expected);
 		expect(out.recordJson).not.toContain(byName[col('氏名カナ')]);
 		expect(table.rowCount).toBe(20000);
@@ -311,7 +309,7 @@ describe('browser export (worker API) on the sample', () => {
 		const seen: number[] = [];
 		await api.exportTable(
 			'j12',
-			{ tableId: 't1', project: project(), format: 'delimited', pseudonymKey: KEY_HEX },
+			{ tables: [{ tableId: 't1', project: project() }], format: 'delimited', pseudonymKey: KEY_HEX },
 			(p) => {
 				expect(p.total).toBe(40000);
 				seen.push(p.done);
@@ -319,8 +317,7 @@ describe('browser export (worker API) on the sample', () => {
 		);
 		expect(seen.at(-1)).toBe(40000);
 		const run = api.exportTable('j13', {
-			tableId: 't1',
-			project: project(),
+			tables: [{ tableId: 't1', project: project() }],
 			format: 'delimited',
 			pseudonymKey: KEY_HEX
 		});
@@ -330,8 +327,7 @@ describe('browser export (worker API) on the sample', () => {
 		api.cancelExport('j14');
 		await expect(
 			api.exportTable('j14', {
-				tableId: 't1',
-				project: project(),
+				tables: [{ tableId: 't1', project: project() }],
 				format: 'delimited',
 				pseudonymKey: KEY_HEX
 			})
@@ -368,7 +364,7 @@ describe('browser export (worker API) on the sample', () => {
 			},
 			settings: {}
 		};
-		const csv = await api.exportTable('h1', { tableId: 'h', project: p, format: 'delimited' });
+		const csv = await api.exportTable('h1', { tables: [{ tableId: 'h', project: p }], format: 'delimited' });
 		const parsed = parseCsvText(new TextDecoder().decode(csv.bytes));
 		expect(parsed.rows.map((r) => r[0])).toEqual([
 			`'=HYPERLINK("http://x","y")`,
@@ -377,7 +373,7 @@ describe('browser export (worker API) on the sample', () => {
 			'-5'
 		]);
 		expect(parsed.rows.map((r) => restoreNeutralized(r[0]))).toEqual(hostile.slice(1).map((r) => r[1]));
-		const db = await api.exportTable('h2', { tableId: 'h', project: p, format: 'sqlite' });
+		const db = await api.exportTable('h2', { tables: [{ tableId: 'h', project: p }], format: 'sqlite' });
 		const SQL = await initSqlJs();
 		const d = new SQL.Database(db.bytes);
 		expect(d.exec('SELECT note FROM hostile')[0].values.map((r) => r[0])).toEqual(

@@ -1,6 +1,12 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { buildSqliteRelease, columnType, quoteIdentifier, tableNameOf } from '../../../workers/sqlite-export';
+import {
+	buildSqliteRelease,
+	columnType,
+	quoteIdentifier,
+	tableNameOf,
+	uniqueTableNames
+} from '../../../workers/sqlite-export';
 
 describe('SQLite release file', () => {
 	it('declares a column INTEGER, REAL or TEXT from its released values', () => {
@@ -26,14 +32,19 @@ describe('SQLite release file', () => {
 			createdAt: '2026-01-01T00:00:00Z'
 		});
 		const bytes = buildSqliteRelease(SQL, {
-			tableName: 't"x',
-			header: ['age', 'sex', 'lab', 'note'],
-			rows: [
-				['20-29', 'M', '5.5', '*'],
-				['*', '*', '', 'a'],
-				['30-39', 'F', '6', '']
+			tables: [
+				{
+					tableName: 't"x',
+					header: ['age', 'sex', 'lab', 'note'],
+					rows: [
+						['20-29', 'M', '5.5', '*'],
+						['*', '*', '', 'a'],
+						['30-39', 'F', '6', '']
+					],
+					suppressible: new Set(['age', 'sex'])
+				},
+				{ tableName: 'labs', header: ['id', 'sex'], rows: [['S1', '*']], suppressible: new Set(['sex']) }
 			],
-			suppressible: new Set(['age', 'sex']),
 			marker: '*',
 			recordJson
 		});
@@ -44,11 +55,22 @@ describe('SQLite release file', () => {
 				[null, null, null, 'a'],
 				['30-39', 'F', 6, '']
 			]);
+			expect(db.exec('SELECT id, sex FROM labs')[0].values).toEqual([['S1', null]]);
 			expect(db.exec('SELECT format, record_json FROM tokumei_processing_record')[0].values).toEqual([
 				['tokumei-processing-record', recordJson]
 			]);
 		} finally {
 			db.close();
 		}
+	});
+
+	it('gives every table of a release its own name, never the record table', () => {
+		expect(uniqueTableNames(['a.csv', 'A.tsv', 'b.csv', 'a.csv', 'tokumei_processing_record.csv'])).toEqual([
+			'a',
+			'A_2',
+			'b',
+			'a_3',
+			'tokumei_processing_record_2'
+		]);
 	});
 });
