@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import {
 	type ApplyInput,
 	type ApplyOptions,
+	prepareRelease,
 	type ApplySummary,
 	applyRows,
 	buildProcessingRecord,
@@ -65,10 +66,13 @@ export const APPLY_USAGE = `Usage: tokumei apply <config.json> --out <file> [opt
   --preset <p>                 anonymous (匿名加工, default) | pseudonymous (仮名加工) | hipaa (Safe Harbor):
                                the record's checklist
   --optout <list.csv>          opt-out list (patient_id | insurer_number+symbol+number | kana_name+birth_date+sex,
-                               optional notice_date); matched patients are removed before anything else
+                               optional notice_date); matched patients are removed before anything else,
+                               every record of theirs (linked by patient.id when matched by insurance or name)
 
 Streams the data file twice: pass 1 counts records per equivalence class of the generalized
 quasi-identifiers (to decide suppression with the engine's privacy check), pass 2 writes the output.
+An opt-out list with insurance or kana-name entries adds one pass before them that links the matched
+patients' IDs (so their records without those columns go too; memory: the matched IDs).
 Memory bound: O(equivalence classes × distinct sensitive-value combinations + hierarchy sizes)
 + one 64 KiB read chunk and its ~1,500 parsed rows + 64 K characters of output + at most 131,072
 cached pseudonyms/surrogates/date offsets; with patient.id set, the patient counts add O(distinct
@@ -255,10 +259,19 @@ export async function run(args: string[]): Promise<number> {
 		}
 		const started = performance.now();
 		const { config, dataFile, input, hierarchies } = await openStreamingProject(flags.config);
-		const options: ApplyOptions = { output: outputOverrides(flags), pseudonymKey: await readKey(flags) };
-		if (flags.optout) options.optOut = await readOptOut(flags.optout);
-
-		const run = applyRows({ config, hierarchies }, input, options);
+		const optOut = flags.optout ? await readOptOut(flags.optout) : undefined;
+		const pseudonymKey = await readKey(flags);
+		// A release of one table, as the browser's export makes it: the opt-out list is linked by patient
+		// ID within the file too (a patient refused by name loses the records that lack the name).
+		const release = await prepareRelease(
+			[{ name: path.basename(dataFile), project: { config, hierarchies }, input }],
+			{
+				output: outputOverrides(flags),
+				...(pseudonymKey ? { pseudonymKey } : {}),
+				...(optOut ? { optOut } : {})
+			}
+		);
+		const run = applyRows({ config, hierarchies }, input, release.tables[0].options);
 		let next = await run.next();
 		// Open the output only once pass 1 has succeeded, so a refused apply leaves no partial file.
 		out = createWriteStream(path.resolve(flags.out!));

@@ -234,6 +234,21 @@ describe('tokumei apply', () => {
 		expect(run.stdout).not.toMatch(/タナカ|P7|06130012/);
 	});
 
+	it('links the opt-out list by patient ID: a patient refused by name loses the records without the name', () => {
+		const dir = tempDir();
+		const config = project(dir, 'surrogate');
+		// Two more visits of P7 (kana ﾀﾅｶ ﾀﾛｳ on the first one only), as a visit table often has.
+		const data = path.join(dir, 'data.csv');
+		writeFileSync(data, readFileSync(data, 'utf8') + 'P7,,,2,37,2024-06-01,,\nP7,,,2,37,2024-06-15,,\n');
+		const list = path.join(dir, 'optout.csv');
+		writeFileSync(list, 'カナ氏名,生年月日,性別\nタナカ タロウ,昭和55年1月1日,2\n');
+		const run = apply([config, '--out', path.join(dir, 'out.csv'), '--optout', list]);
+		expect(run.status, run.stderr).toBe(0);
+		const summary = JSON.parse(run.stdout);
+		expect(summary.optOut).toMatchObject({ matchedEntries: 1, refusedRecords: 3, patientsRemoved: 1 });
+		expect(summary.recordsIn - summary.recordsOut).toBe(3);
+	});
+
 	it('explains bad arguments and documents the memory bound', () => {
 		expect(apply([]).status).toBe(2);
 		const dir = tempDir();
