@@ -7,7 +7,7 @@
 import type { ChecklistItem } from './checklist';
 import type { ProcessingRecord } from './processing-record';
 import { e, escapeHtml, heading, reportPage, table } from './html-kit';
-import { LABELS, type ReportLanguage } from './report-labels';
+import { codeName, LABELS, type ReportLanguage } from './report-labels';
 
 export { escapeHtml, type ReportLanguage };
 
@@ -74,8 +74,8 @@ export function renderRecordBody(record: ProcessingRecord, language: ReportLangu
 				[t.column, t.role, t.treatment, t.level],
 				record.columns.map((c) => [
 					c.name,
-					c.role,
-					c.treatment,
+					codeName(c.role, language),
+					codeName(c.treatment, language),
 					c.level === undefined ? '' : `${c.level} / ${(c.hierarchyHeight ?? 1) - 1}`
 				])
 			)

@@ -151,3 +151,41 @@ export const LABELS = {
 		releaseChecklist: 'Release checklist'
 	}
 } as const;
+
+/** Roles and treatments as the record's reader calls them; the JSON keeps the codes. */
+export const CODE_NAMES: Record<ReportLanguage, Record<string, string>> = {
+	ja: {
+		identifying: '識別子',
+		'quasi-identifying': '準識別子',
+		sensitive: '機微情報',
+		insensitive: 'その他',
+		keep: 'そのまま',
+		generalize: '一般化',
+		remove: '削除',
+		surrogate: 'ランダムな仮IDに置換（リリースごと）',
+		pseudonym: '鍵付き仮名（HMAC-SHA-256）',
+		'date-shift': '患者ごとの日付シフト'
+	},
+	en: {
+		identifying: 'Identifying',
+		'quasi-identifying': 'Quasi-identifying',
+		sensitive: 'Sensitive',
+		insensitive: 'Insensitive',
+		keep: 'Keep',
+		generalize: 'Generalize',
+		remove: 'Remove',
+		surrogate: 'Random surrogate ID (per release)',
+		pseudonym: 'Keyed pseudonym (HMAC-SHA-256)',
+		'date-shift': 'Date shift per patient'
+	}
+};
+
+/**
+ * A role or treatment code in the reader's words; in Japanese the code is kept beside it, so the
+ * page can be read against the JSON (in English the words are the code's).
+ */
+export function codeName(code: string, language: ReportLanguage): string {
+	const name = CODE_NAMES[language][code];
+	if (!name) return code;
+	return language === 'ja' ? `${name} (${code})` : name;
+}

@@ -137,4 +137,14 @@ describe('processing record', () => {
 		expect(renderProcessingRecordHtml(await record('anonymous'), 'en')).toContain('Processing record');
 		expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
 	});
+
+	it("names roles and treatments in the reader's language, with the JSON code beside them", async () => {
+		const r = await record('anonymous');
+		const ja = renderProcessingRecordHtml(r, 'ja');
+		const en = renderProcessingRecordHtml(r, 'en');
+		expect(ja).toContain('準識別子 (quasi-identifying)');
+		expect(ja).toContain('一般化 (generalize)');
+		expect(en).toContain('<td>Quasi-identifying</td>');
+		expect(r.columns.some((c) => c.role === 'quasi-identifying')).toBe(true);
+	});
 });
