@@ -8,7 +8,9 @@ import path from 'node:path';
  * Export through the real UI (issue 6): a generated sample of BENCH_EXPORT_ROWS rows (default
  * 100,000) with the 匿名加工 preset and fixed levels, exported as CSV and as a SQLite file
  * BENCH_EXPORT_RUNS times (default 5). Reports the medians of click → file downloaded and of the
- * worker's own time (shown in the step's summary).
+ * worker's own time (shown in the step's summary). Then a release of two tables: the sample and a
+ * lab table with two results per patient (2 × BENCH_EXPORT_ROWS rows, patient ID as a surrogate
+ * shared with the sample), as a ZIP of both CSVs and as one SQLite file.
  */
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 5);
@@ -73,6 +75,35 @@ test(`export ${ROWS.toLocaleString('en')} rows as CSV and SQLite`, async ({ page
 			};
 		}
 		await expect(page.getByTestId('sum-records-in')).toHaveAttribute('data-value', String(ROWS));
+
+		// The release of two tables: a lab table sharing the patient IDs, designed after the sample.
+		const ids = readFileSync(path.join(dir, 'tokumei-sample-utf8.csv'), 'utf8')
+			.split('\n')
+			.slice(1)
+			.filter((line) => line !== '')
+			.map((line) => line.slice(0, line.indexOf(',')));
+		const labs = [
+			'患者ID,検査,結果',
+			...ids.flatMap((id, i) => [`${id},HbA1c,${5 + (i % 9) / 10}`, `${id},LDL,${90 + (i % 50)}`])
+		];
+		writeFileSync(path.join(dir, 'labs.csv'), labs.join('\n') + '\n');
+		await page.locator('nav [data-step="data"]').click();
+		await page.getByTestId('file-input').setInputFiles(path.join(dir, 'labs.csv'));
+		await expect(page.getByTestId('notice')).toContainText('labs.csv', { timeout: 300_000 });
+		await page.locator('nav [data-step="export"]').click();
+		await page.getByLabel('出力での 患者ID の扱い').selectOption('surrogate');
+		await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2');
+		for (const format of ['export-data', 'export-sqlite']) {
+			const runs = [];
+			for (let i = 0; i < RUNS; i++) runs.push(await exportOnce(page, format));
+			results[`release-${format}`] = {
+				rows: ROWS + labs.length - 1,
+				bytes: runs[0].bytes,
+				clickToFileMedianMs: median(runs.map((r) => r.clickToFileMs)),
+				workerMedianMs: median(runs.map((r) => r.workerMs)),
+				samples: runs.map((r) => [r.clickToFileMs, r.workerMs])
+			};
+		}
 		results.loadAverage = (await import('node:os')).loadavg()[0];
 		console.log(JSON.stringify(results));
 		writeFileSync('bench/out/export-results.json', JSON.stringify(results, null, '\t'));
