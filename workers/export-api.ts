@@ -16,28 +16,15 @@ import type { ProjectConfig } from '$lib/engine/config/project-config';
 import type { Hierarchy } from '$lib/engine/hierarchy/hierarchy';
 import { restoreNeutralized } from '$lib/engine/export/delimited-writer';
 import { parseKey } from '$lib/engine/pseudonym/hmac';
-import { projectHash } from '$lib/engine/project/project-file';
-import type { PeculiarValueDecision, Preset } from '$lib/engine/report/checklist';
-import {
-	buildProcessingRecord,
-	processingRecordJson,
-	type InputFile,
-	type ProcessingRecord
-} from '$lib/engine/report/processing-record';
-import {
-	buildReleaseRecord,
-	releaseRecordJson,
-	renderReleaseRecordHtml
-} from '$lib/engine/report/release-record';
-import { renderProcessingRecordHtml } from '$lib/engine/report/report-html';
+import type { InputFile } from '$lib/engine/report/processing-record';
 import { parseCsvText } from '$lib/engine/table/csv';
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
 import { EngineError } from '$lib/workbench/errors';
 import type { TableSummary } from '$lib/workbench/types';
-import { version } from '../package.json';
 import { releaseFileNames, stemOf, zipRelease } from './export-files';
 import { aborted, loadedTableSha256, materializeProject, readOptOut, trackedInput } from './export-input';
 import { sha256OfBlob } from './file-hash';
+import { releaseRecordOf, type RecordedTable } from './export-record';
 import { buildSqliteRelease, uniqueTableNames } from './sqlite-export';
 import type {
 	ExportedTable,
@@ -62,22 +49,6 @@ export interface ExportDeps {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
-
-/** The record's preset: the one the design started from (匿名加工 when none). */
-function recordPreset(project: ProjectConfig): Preset {
-	const preset = (project.ui as { preset?: string } | undefined)?.preset;
-	return preset === 'pseudonymous' || preset === 'hipaa' ? preset : 'anonymous';
-}
-
-/** The project's peculiar-value decisions as the record lists them (as `tokumei apply --report` does). */
-function recordDecisions(project: ProjectConfig): PeculiarValueDecision[] {
-	return (project.decisions ?? []).map(({ attribute, value, action, note }) => ({
-		attribute,
-		value,
-		action,
-		note: note ?? ''
-	}));
-}
 
 const EXTENSIONS: Record<string, string> = { ',': 'csv', '\t': 'tsv' };
 
@@ -197,49 +168,18 @@ export function createExportApi(deps: ExportDeps) {
 				if (controller.signal.aborted) throw aborted();
 			}
 
-			const createdAt = new Date().toISOString();
-			const records: ProcessingRecord[] = [];
+			const optOutCounts = optOut ? release.optOutCounts() : null;
+			const several = parts.length > 1;
+			const recorded: RecordedTable[] = [];
 			for (let i = 0; i < parts.length; i++) {
 				const { summary, table, config, hierarchies } = parts[i];
 				const input = await describeInput(summary, table, i === 0 ? request.original : undefined);
-				records.push(
-					await buildProcessingRecord({
-						toolVersion: version,
-						createdAt,
-						preset: recordPreset(config),
-						config,
-						projectHash: await projectHash(config),
-						inputs: [input],
-						summary: applied[i].summary,
-						hierarchies,
-						decisions: recordDecisions(config)
-					})
-				);
+				recorded.push({ name: summary.name, config, hierarchies, input, summary: applied[i].summary });
 			}
-			const optOutCounts = optOut ? release.optOutCounts() : null;
-			const several = parts.length > 1;
-			let record: ExportOutcome['record'] = records[0];
-			let recordJson = processingRecordJson(records[0]);
-			let recordHtml = {
-				ja: renderProcessingRecordHtml(records[0], 'ja'),
-				en: renderProcessingRecordHtml(records[0], 'en')
-			};
-			if (several) {
-				const releaseRecord = buildReleaseRecord({
-					toolVersion: version,
-					createdAt,
-					preset: records[0].preset,
-					tables: parts.map((p, i) => ({ name: p.summary.name, record: records[i] })),
-					optOut: optOutCounts,
-					linkedBy: release.linkedBy
-				});
-				record = releaseRecord;
-				recordJson = releaseRecordJson(releaseRecord);
-				recordHtml = {
-					ja: renderReleaseRecordHtml(releaseRecord, 'ja'),
-					en: renderReleaseRecordHtml(releaseRecord, 'en')
-				};
-			}
+			const { record, recordJson, recordHtml } = await releaseRecordOf(recorded, {
+				optOut: optOutCounts,
+				linkedBy: release.linkedBy
+			});
 
 			const names = parts.map((p) => p.summary.name);
 			const delimiter = applied[0].summary.settings.output.delimiter;
