@@ -13,7 +13,8 @@ import type { PeculiarValueDecision, Preset } from '$lib/engine/report/checklist
 import {
 	buildProcessingRecord,
 	processingRecordJson,
-	type InputFile
+	type InputFile,
+	type ProcessingRecord
 } from '$lib/engine/report/processing-record';
 import {
 	buildReleaseRecord,
@@ -57,7 +58,7 @@ export async function releaseRecordOf(
 	release: { optOut: OptOutCounts | null; linkedBy: string | null }
 ): Promise<ReleaseRecordOutcome> {
 	const createdAt = new Date().toISOString();
-	const records = [];
+	const records: ProcessingRecord[] = [];
 	for (const t of tables) {
 		records.push(
 			await buildProcessingRecord({
