@@ -22,6 +22,7 @@ import type {
 } from './design-types';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
+import { guessPatientColumns } from './patient-columns';
 import { readProjectFile, refusal, type OpenProjectOutcome } from './project-open';
 import type { Project, TableSummary } from './types';
 
@@ -134,12 +135,11 @@ export class Design {
 						? { role: proposal.role, hierarchy: { ...proposal.suggestedHierarchy } }
 						: { role: proposal.role };
 			}
-			// The patient columns name another table's columns: guessed again for this one (Export step).
-			const { patient: _patient, ...rest } = p;
-			void _patient;
+			// The patient columns are this table's own (the previous table's name other columns).
 			this.update(
 				{
-					...rest,
+					...p,
+					patient: guessPatientColumns(this.proposals),
 					data: { path: table.name },
 					attributes,
 					privacy: p.privacy ?? [{ model: 'k-anonymity', k: 5 }],

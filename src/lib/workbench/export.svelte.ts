@@ -12,6 +12,7 @@ import type { ExportFormat, ExportOutcome, ExportProgress, OptOutCheck } from '.
 import type { Design } from './design.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
+import { guessPatientColumns, type PatientField } from './patient-columns';
 import type { Project, TableSummary } from './types';
 
 /** A loaded table as the release panel lists it. */
@@ -24,28 +25,7 @@ export interface ReleaseCandidate {
 	readonly included: boolean;
 }
 
-export type PatientField = keyof PatientColumns;
-export const PATIENT_FIELDS: readonly PatientField[] = [
-	'id',
-	'insurer',
-	'symbol',
-	'number',
-	'kanaName',
-	'birthDate',
-	'sex',
-	'eventDate'
-];
-
-/** The proposals' reasons that name each patient field (jp/identifier-rules). */
-const PATIENT_REASONS: Partial<Record<PatientField, readonly RoleReason[]>> = {
-	id: ['patient-id'],
-	insurer: ['insurer-number'],
-	number: ['insurance-card-number'],
-	kanaName: ['kana-name'],
-	birthDate: ['birth-date'],
-	sex: ['sex'],
-	eventDate: ['event-date']
-};
+export { PATIENT_FIELDS, type PatientField } from './patient-columns';
 
 const DATE_REASONS: readonly RoleReason[] = ['birth-date', 'death-date', 'event-date', 'date'];
 
@@ -198,17 +178,7 @@ export class ExportState {
 	 */
 	guessPatientColumns(): void {
 		if (this.project.patient !== undefined || this.design.proposals.length === 0) return;
-		const guessed: PatientColumns = {};
-		for (const field of PATIENT_FIELDS) {
-			const reasons = PATIENT_REASONS[field];
-			const hit = reasons
-				? this.design.proposals.find((p) => reasons.includes(p.proposal.reason))
-				: field === 'symbol'
-					? this.design.proposals.find((p) => /記号/.test(p.name))
-					: undefined;
-			if (hit) guessed[field] = hit.name;
-		}
-		this.save({ ...this.project, patient: guessed });
+		this.save({ ...this.project, patient: guessPatientColumns(this.design.proposals) });
 	}
 
 	/** A new 256-bit key from the platform CSPRNG, shown once for safekeeping. */

@@ -45,6 +45,8 @@ describe('Design', () => {
 		});
 		expect(project().data.path).toBe('a.csv');
 		expect(project().ui?.tableId).toBe('t1');
+		// Patient columns guessed from the proposals (opt-out matching, linking tables, date shifts).
+		expect(project().patient).toEqual({ id: '患者ID', sex: '性別' });
 	});
 
 	it('shows only the answer to the latest request, whatever order answers arrive in', async () => {
@@ -128,7 +130,8 @@ describe('Design across tables', () => {
 		design.setDecision({ attribute: '性別', value: '女', action: 'keep', note: 'ok' });
 		design.update({ ...project, patient: { id: '患者ID' } });
 		await design.open(second);
-		expect(project.patient).toBeUndefined();
+		// The new table's own guess, not the previous table's choice.
+		expect(project.patient).toEqual({ id: '患者ID', sex: '性別' });
 		expect(project.ui?.tableId).toBe('t2');
 		expect(project.data.path).toBe('b.csv');
 		expect(project.attributes['患者ID']).toEqual({ role: 'identifying' });
