@@ -61,6 +61,27 @@ interface ReleasePart {
 	readonly input: ApplyInput;
 }
 
+/**
+ * Runs `work`; when the release has several tables, an error from it says which table's design is at
+ * fault (e.g. "labs.csv: transformation: it does not satisfy the privacy models …").
+ */
+function namingTable<T>(name: string | null, work: () => T): T {
+	const named = (error: unknown) => {
+		if (name !== null && error instanceof Error && !error.message.startsWith(`${name}: `)) {
+			error.message = `${name}: ${error.message}`;
+		}
+		return error;
+	};
+	try {
+		const result = work();
+		return (
+			result instanceof Promise ? result.catch((error: unknown) => Promise.reject(named(error))) : result
+		) as T;
+	} catch (error) {
+		throw named(error);
+	}
+}
+
 export function createExportApi(deps: ExportDeps) {
 	const jobs = new Map<string, AbortController>();
 	const cancelledEarly = new Set<string>();
@@ -97,16 +118,10 @@ export function createExportApi(deps: ExportDeps) {
 		return request.tables.map(({ tableId, project }) => {
 			const table = deps.tableOf(tableId);
 			const summary = summaries.find((s) => s.id === tableId)!;
-			try {
+			return namingTable(request.tables.length > 1 ? summary.name : null, () => {
 				const { config, hierarchies } = materializeProject(table, project as ProjectConfig);
 				return { summary, table, config, hierarchies, input: trackedInput(table, signal, onRead) };
-			} catch (error) {
-				// Say which table's design is at fault when there are several.
-				if (request.tables.length > 1 && error instanceof Error) {
-					error.message = `${summary.name}: ${error.message}`;
-				}
-				throw error;
-			}
+			});
 		});
 	}
 
@@ -164,7 +179,10 @@ export function createExportApi(deps: ExportDeps) {
 			for (let i = 0; i < parts.length; i++) {
 				const { config, hierarchies, input } = parts[i];
 				const { options } = release.tables[i];
-				applied.push(await collectApply(applyRows({ config, hierarchies }, input, options)));
+				const name = parts.length > 1 ? parts[i].summary.name : null;
+				applied.push(
+					await namingTable(name, () => collectApply(applyRows({ config, hierarchies }, input, options)))
+				);
 				if (controller.signal.aborted) throw aborted();
 			}
 

@@ -127,4 +127,12 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 	await expect(page.getByRole('heading', { name: 'Tables in this release' })).toBeVisible();
 	await page.getByRole('heading', { name: 'Tables in this release' }).scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/screenshots/release-tables-en-US.png' });
+
+	// Both designs survive a reload: the release is still the two tables.
+	await page.reload();
+	await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2', { timeout: 30_000 });
+	await expect(page.getByTestId('release-tables').locator('[data-name="labs.csv"]')).toHaveAttribute(
+		'data-included',
+		'true'
+	);
 });

@@ -179,5 +179,10 @@ describe('a release of several tables (worker API)', () => {
 		await expect(
 			api.exportTable('r6', { tables: [both()[0], { tableId: 'l', project: broken }], format: 'delimited' })
 		).rejects.toThrow(/labs\.csv: .*無い列/);
+		// A design that is not anonymous: refused, and the message names its table.
+		const strict = { ...visitsProject(), privacy: [{ model: 'k-anonymity' as const, k: 50 }] };
+		await expect(
+			api.exportTable('r7', { tables: [{ tableId: 'v', project: strict }, both()[1]], format: 'delimited' })
+		).rejects.toThrow(/^visits\.csv: .*does not satisfy the privacy models/);
 	});
 });
