@@ -5,30 +5,16 @@
  * file of every table (sqlite-export.ts).
  */
 import { zipSync } from 'fflate';
+import { uniqueFileNames } from '$lib/workbench/file-names';
 
 export interface ReleaseFile {
 	readonly fileName: string;
 	readonly bytes: Uint8Array;
 }
 
-/** The name stem of an imported file ("受診.csv" → "受診"; "export" when nothing is left). */
-export function stemOf(fileName: string): string {
-	return fileName.replace(/\.[^.]*$/, '').trim() || 'export';
-}
-
-/**
- * `<stem>-anonymized.<ext>` for each table, unique case-insensitively (a ZIP may be unpacked on a
- * file system that ignores case): a second "a.csv" becomes "a-anonymized-2.csv".
- */
+/** `<stem>-anonymized.<ext>` for each table of the release (see uniqueFileNames). */
 export function releaseFileNames(sourceNames: readonly string[], extension: string): string[] {
-	const taken = new Set<string>();
-	return sourceNames.map((source) => {
-		const base = `${stemOf(source)}-anonymized`;
-		let name = `${base}.${extension}`;
-		for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.${extension}`;
-		taken.add(name.toLowerCase());
-		return name;
-	});
+	return uniqueFileNames(sourceNames, '-anonymized', `.${extension}`);
 }
 
 /** The files in one ZIP (deflated: anonymized CSV shrinks to a fraction; dates are the export's). */

@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseCsvText } from '../../src/lib/engine/table/csv';
 import { expect, openApp, sample, test } from './fixtures';
 
@@ -72,12 +75,11 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 	// Refused by kana name + birth date + sex: only the sample can match it; labs loses the patient by ID.
 	const refused = facts.rows[4];
 	const refusedId = refused[col('患者ID')];
+	const optOutCsv = `kana_name,birth_date,sex\n${refused[col('氏名カナ')]},${refused[col('生年月日')]},${refused[col('性別')]}\n`;
 	await page.getByTestId('optout-input').setInputFiles({
 		name: 'optout.csv',
 		mimeType: 'text/csv',
-		buffer: Buffer.from(
-			`kana_name,birth_date,sex\n${refused[col('氏名カナ')]},${refused[col('生年月日')]},${refused[col('性別')]}\n`
-		)
+		buffer: Buffer.from(optOutCsv)
 	});
 	await expect(page.getByTestId('optout-counts')).toHaveAttribute('data-entries', '1');
 
@@ -120,6 +122,55 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 	expect(record.inputs.map((i: { name: string }) => i.name)).toEqual(['tokumei-sample-utf8.csv', 'labs.csv']);
 	expect(record.optOut.refusedRecords).toBe(facts.rows.length - keptSample.length + 2);
 	expect(JSON.stringify(record)).not.toContain(refusedId);
+
+	// The same release on the command line: the project files the Export step saves, beside the data.
+	const [projectsDownload] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('release-projects').click()
+	]);
+	const projects = unzipSync(new Uint8Array(readFileSync(await projectsDownload.path())));
+	expect(Object.keys(projects).sort()).toEqual(['labs.tokumei.json', 'tokumei-sample-utf8.tokumei.json']);
+	const dir = mkdtempSync(path.join(tmpdir(), 'tokumei-release-'));
+	try {
+		for (const [name, bytes] of Object.entries(projects)) writeFileSync(path.join(dir, name), bytes);
+		copyFileSync('static/sample/tokumei-sample-utf8.csv', path.join(dir, 'tokumei-sample-utf8.csv'));
+		writeFileSync(path.join(dir, 'labs.csv'), labsCsv);
+		writeFileSync(path.join(dir, 'optout.csv'), optOutCsv);
+		const command = (await page.getByTestId('release-command').textContent())!.trim();
+		expect(command).toBe(
+			'npx tokumei release tokumei-sample-utf8.tokumei.json labs.tokumei.json --out-dir release/'
+		);
+		execFileSync(process.execPath, ['scripts/build-cli.mjs']); // the CLI of this checkout
+		const cli = spawnSync(
+			process.execPath,
+			[
+				path.resolve('bin/tokumei.mjs'),
+				'release',
+				'tokumei-sample-utf8.tokumei.json',
+				'labs.tokumei.json',
+				'--out-dir',
+				'release',
+				'--optout',
+				'optout.csv'
+			],
+			{ cwd: dir, encoding: 'utf8' }
+		);
+		expect(cli.status, cli.stderr).toBe(0);
+		const result = JSON.parse(cli.stdout);
+		expect(result.tables.map((t: { recordsOut: number }) => t.recordsOut)).toEqual([
+			outSample.rows.length,
+			outLabs.rows.length
+		]);
+		expect(result.optOut).toEqual(record.optOut);
+		// Same rules: every column but the per-release surrogates is equal, row by row.
+		const cliSample = parseCsvText(
+			readFileSync(path.join(dir, 'release/tokumei-sample-utf8-anonymized.csv'), 'utf8')
+		);
+		const drop = (rows: string[][]) => rows.map((r) => r.filter((_, i) => i !== sampleId).join('\u0000'));
+		expect(drop(cliSample.rows)).toEqual(drop(outSample.rows));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 
 	await summary.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/screenshots/release-ja-JP.png' });

@@ -106,6 +106,9 @@ export const exportJa = {
 	'export.release.notDesigned': '未設計: データの手順でこの表を選び、役割とルールを決めると含められます。',
 	'export.release.include': '{name} をこの出力に含める',
 	'export.release.count': '{count} 個の表を出力します。',
+	'export.release.saveProjects': 'このリリースのプロジェクトファイルを保存（ZIP）',
+	'export.release.cliHint':
+		'元のデータファイルと同じフォルダに展開し、次のコマンドで全件に同じ加工ができます（同じ表どうしの仮IDの一致、表をまたいだ提供停止も同じ）:',
 	'export.actions.zipNote':
 		'複数の表の CSV/TSV は 1 つの ZIP ファイルにまとめて保存します。SQLite では 1 つのデータベースにすべての表が入ります。',
 	'export.summary.table': '表',
@@ -236,6 +239,9 @@ export const exportEn: Record<ExportMessageKey, string> = {
 		'Not designed yet: choose this table in the Data step and set its roles and rules to include it.',
 	'export.release.include': 'Include {name} in this release',
 	'export.release.count': '{count} tables in this release.',
+	'export.release.saveProjects': 'Save this release’s project files (ZIP)',
+	'export.release.cliHint':
+		'Unpack them beside the data files; this command applies the same release to the full extracts (surrogates shared across the tables, opt-out across tables):',
 	'export.actions.zipNote':
 		'Several tables’ CSV/TSV files are saved as one ZIP file; in SQLite every table goes into one database.',
 	'export.summary.table': 'Table',

@@ -12,6 +12,8 @@ import type { ExportFormat, ExportOutcome, ExportProgress, OptOutCheck } from '.
 import type { Design } from './design.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
+import { strToU8, zipSync } from 'fflate';
+import { uniqueFileNames } from './file-names';
 import { guessPatientColumns, type PatientField } from './patient-columns';
 import type { Project, TableSummary } from './types';
 
@@ -142,6 +144,38 @@ export class ExportState {
 	include(tableId: string, included: boolean): void {
 		const others = this.leftOut.filter((id) => id !== tableId);
 		this.leftOut = included ? others : [...others, tableId];
+	}
+
+	/** `<stem>.tokumei.json` for each table of the release (unique, see uniqueFileNames). */
+	releaseProjectNames(tables: readonly TableSummary[]): string[] {
+		const names = this.candidates(tables).flatMap((c) => (c.included && c.design ? [c.table.name] : []));
+		return uniqueFileNames(names, '', '.tokumei.json');
+	}
+
+	/** The command that runs the same release on the full extracts (project files beside the data). */
+	releaseCommand(tables: readonly TableSummary[]): string {
+		return `npx tokumei release ${this.releaseProjectNames(tables).join(' ')} --out-dir release/`;
+	}
+
+	/**
+	 * Every table's project file in one ZIP, for `npx tokumei release`. Each carries the open table's
+	 * output settings, which the browser's release applies to all tables, so the CLI does the same.
+	 */
+	async downloadReleaseProjects(tables: readonly TableSummary[]): Promise<void> {
+		const included = this.candidates(tables).filter((c) => c.included && c.design);
+		const names = this.releaseProjectNames(tables);
+		const output = $state.snapshot(this.output);
+		const entries: Record<string, Uint8Array> = {};
+		try {
+			for (const [i, c] of included.entries()) {
+				const design = { ...($state.snapshot(c.design) as Project), output };
+				const file = await this.client().projectFile(c.table.id, design, c.table.name);
+				entries[names[i]] = strToU8(JSON.stringify(file, null, '\t') + '\n');
+			}
+			download(zipSync(entries, { level: 6 }), 'tokumei-release-projects.zip', 'application/zip');
+		} catch (error) {
+			this.error = errorMessage(error);
+		}
 	}
 
 	private releaseProjects(tables: readonly TableSummary[]): Project[] {
