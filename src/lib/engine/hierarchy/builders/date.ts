@@ -9,7 +9,9 @@
  * 令和元年, so a Gregorian year cannot generalize to an era, but an era year determines its Gregorian
  * year. A 和暦 month is named by the era in force on its last day (jp/era's convention), so months map
  * one-to-one; a 年度 is named by the era in force on 1 July of its first year, which gives the official
- * 昭和63年度, 平成元年度 and 令和元年度.
+ * 昭和63年度, 平成元年度 and 令和元年度. Above a 年度 level the era is the one naming the 年度 (明治45年度 →
+ * 明治, although 1913-01-01 itself is 大正): four 年度 straddle an era change (1912, 1926, 1988, 2019),
+ * and the era of each date would put them under two eras.
  */
 import { daysInMonth, eraOf, ERAS, eraToGregorian, formatJapaneseEra, parseJapaneseDate } from '../../jp/era';
 import {
@@ -170,7 +172,7 @@ function eraYearName(n: number): string {
 	return n === 1 ? '元' : String(n);
 }
 
-function levelLabel(level: DateLevel, d: YearMonth, spec: DateSpec): string | null {
+function levelLabel(level: DateLevel, d: YearMonth, spec: DateSpec, afterFiscal: boolean): string | null {
 	const { year, month, day } = d;
 	const fiscal = month >= 4 ? year : year - 1;
 	switch (level) {
@@ -202,7 +204,7 @@ function levelLabel(level: DateLevel, d: YearMonth, spec: DateSpec): string | nu
 			return era ? `${era.kanji}${eraYearName(fiscal - era.offset)}年度` : null;
 		}
 		case 'era': {
-			const era = eraOf(year, month, daysInMonth(year, month));
+			const era = afterFiscal ? eraOf(fiscal, 7, 1) : eraOf(year, month, daysInMonth(year, month));
 			return era ? era.kanji : null;
 		}
 	}
@@ -211,10 +213,11 @@ function levelLabel(level: DateLevel, d: YearMonth, spec: DateSpec): string | nu
 export function buildDateRows(values: readonly string[], spec: DateSpec): string[][] {
 	const levels = spec.levels ?? ['month', 'year', 'years'];
 	const missing = spec.missing ?? '*';
+	const afterFiscal = levels.some((l) => l === 'fiscal-year' || l === 'era-fiscal-year');
 	return values.map((value) => {
 		const date = parseDateValue(value);
 		if (!date && spec.strict) fail(`date builder: value ${JSON.stringify(value)} is not a date`);
-		const labels = date ? levels.map((level) => levelLabel(level, date, spec)) : null;
+		const labels = date ? levels.map((level) => levelLabel(level, date, spec, afterFiscal)) : null;
 		// A date with no 和暦 (before 1873) under an era level is missing at every level: keeping its
 		// Gregorian labels while its era label is missing would split the missing group at later levels.
 		const complete = labels !== null && labels.every((l) => l !== null);

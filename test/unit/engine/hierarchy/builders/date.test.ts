@@ -86,4 +86,26 @@ describe('date builder', () => {
 			'date builder: value "x" is not a date'
 		);
 	});
+
+	it('above a 年度 level the era is the one naming the 年度, so the 年度 that straddle an era nest', () => {
+		const values = ['1912-04-01', '1913-01-01', '1989-03-31', '2019-04-30', '2020-03-31'];
+		const rows = buildHierarchyRows(values, { builder: 'date', levels: ['month', 'era-fiscal-year', 'era'] });
+		expect(rows).toEqual([
+			['1912-04-01', '1912-04', '明治45年度', '明治', '*'],
+			['1913-01-01', '1913-01', '明治45年度', '明治', '*'],
+			['1989-03-31', '1989-03', '昭和63年度', '昭和', '*'],
+			['2019-04-30', '2019-04', '令和元年度', '令和', '*'],
+			['2020-03-31', '2020-03', '令和元年度', '令和', '*']
+		]);
+		// Without a 年度 level the era is each date's own (1913-01 is 大正).
+		expect(buildHierarchyRows(['1913-01-01'], { builder: 'date', levels: ['month', 'era'] })[0][2]).toBe(
+			'大正'
+		);
+		expect(
+			buildHierarchyRows(['1926-12-31', '1927-03-01'], { builder: 'date', levels: ['fiscal-year', 'era'] })
+		).toEqual([
+			['1926-12-31', '1926年度', '大正', '*'],
+			['1927-03-01', '1926年度', '大正', '*']
+		]);
+	});
 });
