@@ -132,14 +132,17 @@ export class OptOutMatcher {
 		this.noticeDay = entries.map((e) => (e.noticeDate === undefined ? null : dayNumber(e.noticeDate)));
 		this.matched = new Uint8Array(entries.length);
 		entries.forEach((e, i) => {
-			if (e.patientId) this.byId.set(normalizePatientId(e.patientId), i);
-			if (e.insurer && e.number) this.byInsurance.set(insuranceKey(e.insurer, e.symbol, e.number), i);
+			if (e.patientId) this.claim(this.byId, normalizePatientId(e.patientId), i);
+			if (e.insurer && e.number) this.claim(this.byInsurance, insuranceKey(e.insurer, e.symbol, e.number), i);
 			if (e.kanaName && e.birthDate && e.sex) {
 				const key = nameKey(e.kanaName, e.birthDate, e.sex);
-				if (key) this.byName.set(key, i);
+				if (key) this.claim(this.byName, key, i);
 			}
 		});
-		this.addLinkedIds();
+		// Patient IDs linked across the release's tables (link-patients.ts) match like listed IDs.
+		entries.forEach((e, i) => {
+			for (const id of e.linkedPatientIds ?? []) if (id !== '') this.claim(this.byId, id, i);
+		});
 		// A release that linked IDs across its tables makes a patient ID column enough to match on,
 		// even when no entry was found (the list's people are then absent from the linking tables).
 		const linked = entries.some((e) => e.linkedPatientIds !== undefined);
@@ -169,48 +172,48 @@ export class OptOutMatcher {
 	}
 
 	/**
-	 * Patient IDs linked across the release's tables (link-patients.ts) match like listed IDs. A listed
-	 * ID keeps its own entry; an ID linked to several entries goes to a refusal before a notice-ledger
-	 * entry (a refusal removes every record: the safer reading), else to the first entry.
+	 * Which of two entries naming the same person decides (the safer reading, DOMAIN.md §1.7): a refusal
+	 * (every record removed) before a notice-ledger entry; of two notices the later one (it excludes
+	 * more records); otherwise the first entry listed.
 	 */
-	private addLinkedIds(): void {
-		const owner = new Map<string, number>();
-		this.entries.forEach((e, i) => {
-			for (const id of e.linkedPatientIds ?? []) {
-				if (id === '' || this.byId.has(id)) continue;
-				const current = owner.get(id);
-				if (current === undefined || (this.noticeDay[current] !== null && this.noticeDay[i] === null)) {
-					owner.set(id, i);
-				}
-			}
-		});
-		for (const [id, entry] of owner) this.byId.set(id, entry);
+	private preferred(current: number | undefined, candidate: number): number {
+		if (current === undefined) return candidate;
+		const a = this.noticeDay[current];
+		const b = this.noticeDay[candidate];
+		if (a === null) return current;
+		if (b === null) return candidate;
+		return b > a ? candidate : current;
 	}
 
+	private claim(map: Map<string, number>, key: string, entry: number): void {
+		map.set(key, this.preferred(map.get(key), entry));
+	}
+
+	/** The entry that decides for a record: every identifier the row carries is looked up. */
 	private entryOf(row: readonly string[]): number | undefined {
 		const cell = (field: keyof PatientColumns) => {
 			const i = this.index[field];
 			return i === undefined ? undefined : (row[i] ?? '');
 		};
+		let entry: number | undefined;
+		const consider = (hit: number | undefined) => {
+			if (hit !== undefined) entry = this.preferred(entry, hit);
+		};
 		const id = cell('id');
-		if (id !== undefined && this.byId.size > 0) {
-			const hit = this.byId.get(normalizePatientId(id));
-			if (hit !== undefined) return hit;
-		}
+		if (id !== undefined && this.byId.size > 0) consider(this.byId.get(normalizePatientId(id)));
 		const insurer = cell('insurer');
 		const number = cell('number');
 		if (insurer && number && this.byInsurance.size > 0) {
-			const hit = this.byInsurance.get(insuranceKey(insurer, cell('symbol'), number));
-			if (hit !== undefined) return hit;
+			consider(this.byInsurance.get(insuranceKey(insurer, cell('symbol'), number)));
 		}
 		const kana = cell('kanaName');
 		const birth = cell('birthDate');
 		const sex = cell('sex');
 		if (kana && birth && sex && this.byName.size > 0) {
 			const key = nameKey(kana, birth, sex);
-			if (key) return this.byName.get(key);
+			if (key) consider(this.byName.get(key));
 		}
-		return undefined;
+		return entry;
 	}
 
 	/** Whether a raw record stays; counts what is removed. */

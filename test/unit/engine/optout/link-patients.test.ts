@@ -82,7 +82,7 @@ describe('linkOptOutPatients', () => {
 		expect(labs.every((row) => matcher.check(row) === 'keep')).toBe(true);
 	});
 
-	it('a linked ID goes to a refusal before a notice-ledger entry; a listed ID keeps its own entry', async () => {
+	it('a refusal decides before a notice-ledger entry, whichever identifier names the patient', async () => {
 		const list = parseOptOutList(
 			['patient_id', '保険者番号', '番号', 'カナ氏名', '生年月日', '性別', 'notice_date'],
 			[
@@ -94,17 +94,39 @@ describe('linkOptOutPatients', () => {
 		);
 		const { entries } = await linkOptOutPatients(list, [visitTable]);
 		const matcher = new OptOutMatcher(entries, labHeader, labTable.patient);
-		// P2: refused (entry 2 beats the notice entry 1): both records go. P4: listed with a notice date,
-		// so only its record before 2024-07-01 goes, although entry 4 links P4 as a refusal.
+		// P2: refused (entry 2 beats the notice entry 1): both records go. P4: listed by ID with a notice
+		// date and refused by insurance number (entry 4): the refusal decides, both records go.
 		expect(labs.map((row) => matcher.check(row))).toEqual([
 			'keep',
 			'refused',
 			'refused',
 			'keep',
 			'keep',
-			'notice-period',
-			'keep'
+			'refused',
+			'refused'
 		]);
+		// In the visits table too, where the row carries both identifiers.
+		const visitMatcher = new OptOutMatcher(entries, visitHeader, visitTable.patient);
+		expect(visitMatcher.check(visits[4])).toBe('refused');
+	});
+
+	it('of two entries for one patient ID the refusal decides, of two notices the later', () => {
+		const list = parseOptOutList(
+			['patient_id', 'notice_date'],
+			[
+				['P1', ''],
+				['P1', '2024-01-01'],
+				['P2', '2024-01-01'],
+				['P2', '2024-05-01']
+			]
+		);
+		const matcher = new OptOutMatcher(list, labHeader, labTable.patient);
+		// P1 refused whatever the order; P2's later notice (2024-05-01 + 30 days) excludes 2024-05-20.
+		expect(matcher.check(['P1', '2024-12-01'])).toBe('refused');
+		expect(matcher.check(['P2', '2024-05-20'])).toBe('notice-period');
+		expect(matcher.check(['P2', '2024-06-01'])).toBe('keep');
+		const reversed = new OptOutMatcher([list[1], list[0]], labHeader, labTable.patient);
+		expect(reversed.check(['P1', '2024-12-01'])).toBe('refused');
 	});
 });
 
