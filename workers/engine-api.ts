@@ -80,6 +80,12 @@ export function createEngineApi(deps: EngineDeps) {
 			const saved = await store.loadDesign(id).catch(() => null);
 			if (saved) designs.set(id, normalizeProject(saved));
 		}
+		// Stored before designs were kept per table: the project is its table's design.
+		const activeId = project.ui?.tableId;
+		if (activeId && tables.has(activeId) && !designs.has(activeId)) {
+			designs.set(activeId, project);
+			await store.saveDesign(activeId, project).catch(() => undefined);
+		}
 		return { db, mirror, store, sqliteVersion };
 	}
 

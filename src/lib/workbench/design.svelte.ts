@@ -109,6 +109,9 @@ export class Design {
 	 */
 	async open(table: TableSummary | undefined): Promise<void> {
 		if (!table || table.id === this.tableId) return;
+		// The previous table's last change is saved before its design stops being the project.
+		await this.flush().catch((error: unknown) => (this.riskError = errorMessage(error)));
+		if (table.id === this.tableId) return;
 		this.tableId = table.id;
 		this.columns = table.header;
 		this.previews = {};

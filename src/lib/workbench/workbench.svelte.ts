@@ -249,7 +249,11 @@ export class Workbench {
 	}
 
 	async closeTable(id: string): Promise<void> {
-		await this.guard(async () => this.apply(await this.engine().removeTable(id)));
+		await this.guard(async () => {
+			// A pending save would otherwise write the project over the worker's answer afterwards.
+			await this.design.flush();
+			this.apply(await this.engine().removeTable(id));
+		});
 	}
 
 	async deleteAllLocalData(): Promise<void> {

@@ -150,4 +150,25 @@ describe('Design across tables', () => {
 		await design.open(second);
 		expect(project.transformation).toEqual({ 性別: 0 });
 	});
+
+	it("saves the previous table's last change before switching, even within the save debounce", async () => {
+		let project: Project = emptyProject();
+		const saved: Project[] = [];
+		const client = {
+			proposeRoles: async () => proposals,
+			saveProject: async (p: Project) => void saved.push(p),
+			liveRisk: async (_id: string, _p: Project, seq: number) => ({ seq }) as unknown as LiveFigures
+		} as unknown as EngineClient;
+		const design = new Design({
+			project: () => project,
+			setProject: (p) => (project = p),
+			client: () => client
+		});
+		await design.open(table);
+		await wait(450);
+		design.setLevel('性別', 1);
+		await design.open({ id: 't2', name: 'b.csv' } as TableSummary);
+		const last = saved.filter((p) => p.ui?.tableId === 't1').at(-1);
+		expect(last?.transformation).toEqual({ 性別: 1 });
+	});
 });

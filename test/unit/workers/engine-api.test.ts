@@ -185,4 +185,21 @@ describe('engine API through comlink', () => {
 		expect(await store.loadDesign(a.id)).toBeNull();
 		expect((await second.clearAll()).designs).toEqual({});
 	});
+
+	it("takes a project stored before designs were kept per table as its table's design", async () => {
+		const store = new MemoryTableStore({ persistent: true });
+		const first = connect(store);
+		await first.init('');
+		const a = (await first.importFile('j1', csv(SAMPLE), 'a.csv', auto)).table;
+		await store.saveProject({
+			tokumei: 1,
+			data: { path: 'a.csv' },
+			attributes: { 性別: { role: 'quasi-identifying' } },
+			settings: {},
+			ui: { tableId: a.id }
+		});
+		const state = await connect(store).init('');
+		expect(state.designs[a.id]?.attributes).toEqual({ 性別: { role: 'quasi-identifying' } });
+		expect((await store.loadDesign(a.id))?.attributes).toEqual({ 性別: { role: 'quasi-identifying' } });
+	});
 });
