@@ -25,7 +25,7 @@ import { stemOf } from '$lib/workbench/file-names';
 import { releaseFileNames, zipRelease } from './export-files';
 import { aborted, loadedTableSha256, materializeProject, readOptOut, trackedInput } from './export-input';
 import { sha256OfBlob } from './file-hash';
-import { releaseRecordOf, type RecordedTable } from './export-record';
+import { releasePreset, releaseRecordOf, type RecordedTable } from './export-record';
 import { buildSqliteRelease, uniqueTableNames } from './sqlite-export';
 import type {
 	ExportedTable,
@@ -91,19 +91,24 @@ export function createExportApi(deps: ExportDeps) {
 	/** Hashes of imported files, per table (a file is hashed once, at its first export). */
 	const fileHashes = new Map<string, string>();
 
-	async function describeInput(summary: TableSummary, table: EncodedTable, picked?: Blob) {
+	async function describeInput(
+		summary: TableSummary,
+		table: EncodedTable,
+		signal: AbortSignal,
+		picked?: Blob
+	) {
 		// The file imported in this page, or the same file picked again after a reload.
 		const original = picked ?? deps.sourceOf?.(summary.id);
 		if (original) {
 			let sha256 = picked ? undefined : fileHashes.get(summary.id);
-			sha256 ??= await sha256OfBlob(original);
+			sha256 ??= await sha256OfBlob(original, signal);
 			if (!picked) fileHashes.set(summary.id, sha256);
 			return { name: summary.name, bytes: original.size, sha256, sha256Of: 'file' } satisfies InputFile;
 		}
 		return {
 			name: summary.name,
 			bytes: summary.fileBytes,
-			sha256: await loadedTableSha256(table),
+			sha256: await loadedTableSha256(table, signal),
 			sha256Of: 'loaded-table'
 		} satisfies InputFile;
 	}
@@ -147,6 +152,7 @@ export function createExportApi(deps: ExportDeps) {
 				onProgress?.({ done, total: Math.max(total, done) });
 			});
 			const first = parts[0];
+			releasePreset(parts.map((p) => ({ name: p.summary.name, config: p.config })));
 			if (request.original && request.original.size !== first.summary.fileBytes) {
 				// Refused before the work: the record must describe the file the table came from.
 				throw new EngineError(
@@ -192,13 +198,15 @@ export function createExportApi(deps: ExportDeps) {
 			const recorded: RecordedTable[] = [];
 			for (let i = 0; i < parts.length; i++) {
 				const { summary, table, config, hierarchies } = parts[i];
-				const input = await describeInput(summary, table, i === 0 ? request.original : undefined);
+				const original = i === 0 ? request.original : undefined;
+				const input = await describeInput(summary, table, controller.signal, original);
 				recorded.push({ name: summary.name, config, hierarchies, input, summary: applied[i].summary });
 			}
 			const { record, recordJson, recordHtml } = await releaseRecordOf(recorded, {
 				optOut: optOutCounts,
 				linkedBy: release.linkedBy
 			});
+			if (controller.signal.aborted) throw aborted();
 
 			const names = parts.map((p) => p.summary.name);
 			const delimiter = applied[0].summary.settings.output.delimiter;

@@ -9,7 +9,7 @@ import { quoteField } from '$lib/engine/export/delimited-writer';
 import { buildHierarchyRows } from '$lib/engine/hierarchy/builders';
 import { hierarchyFromRows, type Hierarchy } from '$lib/engine/hierarchy/hierarchy';
 import { parseOptOutList, type OptOutEntry } from '$lib/engine/optout/opt-out';
-import { sha256Hex } from '$lib/engine/project/project-file';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { EncodedTable } from '$lib/engine/table/encoded-table';
 import { importTable } from '$lib/engine/table/import';
 import { EngineError } from '$lib/workbench/errors';
@@ -18,6 +18,7 @@ import { hierarchyRowsOf } from './rule-session';
 /** The apply yields to the worker's event loop this often, so cancel and heartbeats get through. */
 const SLICE_MS = 50;
 const BATCH_ROWS = 4096;
+const HASH_PIECE_CHARS = 1 << 20;
 
 export const aborted = () => new EngineError('ABORTED', 'The export was cancelled.');
 
@@ -100,18 +101,27 @@ export function trackedInput(
 }
 
 /** SHA-256 of the loaded table written as UTF-8 CSV (what the record hashes without the file). */
-export async function loadedTableSha256(table: EncodedTable): Promise<string> {
-	const parts: string[] = [table.columns.map((c) => quoteField(c.name, ',')).join(',') + '\n'];
+export async function loadedTableSha256(table: EncodedTable, signal?: AbortSignal): Promise<string> {
+	// Hashed in ~1 MB pieces: one string of a multi-million-row table could pass V8's string limit.
+	const hash = sha256.create();
+	const encoder = new TextEncoder();
+	let piece = table.columns.map((c) => quoteField(c.name, ',')).join(',') + '\n';
 	for (let row = 0; row < table.rowCount; row++) {
-		let line = '';
 		for (let c = 0; c < table.columns.length; c++) {
 			const column = table.columns[c];
-			if (c > 0) line += ',';
-			line += quoteField(column.values[column.codes[row]], ',');
+			if (c > 0) piece += ',';
+			piece += quoteField(column.values[column.codes[row]], ',');
 		}
-		parts.push(line + '\n');
+		piece += '\n';
+		if (piece.length >= HASH_PIECE_CHARS) {
+			hash.update(encoder.encode(piece));
+			piece = '';
+			if (signal?.aborted) throw aborted();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
 	}
-	return sha256Hex(parts.join(''));
+	hash.update(encoder.encode(piece));
+	return Array.from(hash.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Reads an opt-out list file with the importer (encoding and delimiter detected). */

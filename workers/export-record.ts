@@ -9,7 +9,8 @@ import type { ProjectConfig } from '$lib/engine/config/project-config';
 import type { Hierarchy } from '$lib/engine/hierarchy/hierarchy';
 import type { OptOutCounts } from '$lib/engine/optout/opt-out';
 import { projectHash } from '$lib/engine/project/project-file';
-import type { PeculiarValueDecision, Preset } from '$lib/engine/report/checklist';
+import { presetOfProject, type PeculiarValueDecision, type Preset } from '$lib/engine/report/checklist';
+import { EngineError } from '$lib/workbench/errors';
 import {
 	buildProcessingRecord,
 	processingRecordJson,
@@ -25,10 +26,21 @@ import { renderProcessingRecordHtml } from '$lib/engine/report/report-html';
 import { version } from '../package.json';
 import type { ExportOutcome } from './export-types';
 
-/** The record's preset: the one the design started from (匿名加工 when none). */
-function recordPreset(project: ProjectConfig): Preset {
-	const preset = (project.ui as { preset?: string } | undefined)?.preset;
-	return preset === 'pseudonymous' || preset === 'hipaa' ? preset : 'anonymous';
+/**
+ * The one preset of a release: its tables are provided under one framework (匿名加工, 仮名加工 or HIPAA),
+ * so tables designed under different presets are refused before any work.
+ */
+export function releasePreset(tables: readonly { name: string; config: ProjectConfig }[]): Preset {
+	const presets = tables.map((t) => presetOfProject(t.config));
+	if (new Set(presets).size > 1) {
+		throw new EngineError(
+			'MIXED_PRESETS',
+			`The tables of a release are processed under one preset: ${tables
+				.map((t, i) => `${t.name}: ${presets[i]}`)
+				.join(', ')}. Apply the same preset to each, or release them separately.`
+		);
+	}
+	return presets[0];
 }
 
 /** The project's peculiar-value decisions as the record lists them (as `tokumei apply --report` does). */
@@ -64,7 +76,7 @@ export async function releaseRecordOf(
 			await buildProcessingRecord({
 				toolVersion: version,
 				createdAt,
-				preset: recordPreset(t.config),
+				preset: presetOfProject(t.config),
 				config: t.config,
 				projectHash: await projectHash(t.config),
 				inputs: [t.input],

@@ -10,6 +10,13 @@ import { hipaaChecklist } from './hipaa-checklist';
 
 export type Preset = 'anonymous' | 'pseudonymous' | 'hipaa';
 
+/** The record's preset for a project: the preset its design started from (`ui.preset`), else 匿名加工. */
+export function presetOfProject(project: object): Preset {
+	const ui = (project as { ui?: unknown }).ui;
+	const preset = (ui as { preset?: unknown } | undefined)?.preset;
+	return preset === 'pseudonymous' || preset === 'hipaa' ? preset : 'anonymous';
+}
+
 export interface PeculiarValueDecision {
 	attribute: string;
 	/** The value decided on (left out of the record when the attribute is identifying). */
