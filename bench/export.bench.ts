@@ -92,6 +92,7 @@ test(`export ${ROWS.toLocaleString('en')} rows as CSV and SQLite`, async ({ page
 		await expect(page.getByTestId('notice')).toContainText('labs.csv', { timeout: 300_000 });
 		await page.locator('nav [data-step="export"]').click();
 		await page.getByLabel('出力での 患者ID の扱い').selectOption('surrogate');
+		await page.getByLabel('tokumei-sample-utf8.csv をこの出力に含める').check();
 		await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2');
 		for (const format of ['export-data', 'export-sqlite']) {
 			const runs = [];

@@ -68,7 +68,10 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 	await expect(page.getByLabel('出力での 患者ID の扱い')).toHaveValue('surrogate');
 	const release = page.getByTestId('release-tables');
 	await expect(release.getByTestId('release-table')).toHaveCount(2);
-	// The lab table kept its design while the sample was designed: it is in the release.
+	// The lab table kept its design while the sample was designed; it joins the release when ticked.
+	await expect(release.locator('[data-name="labs.csv"]')).toHaveAttribute('data-included', 'false');
+	await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '1');
+	await page.getByLabel('labs.csv をこの出力に含める').check();
 	await expect(release.locator('[data-name="labs.csv"]')).toHaveAttribute('data-included', 'true');
 	await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2');
 
@@ -138,7 +141,8 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 		writeFileSync(path.join(dir, 'optout.csv'), optOutCsv);
 		const command = (await page.getByTestId('release-command').textContent())!.trim();
 		expect(command).toBe(
-			'npx tokumei release tokumei-sample-utf8.tokumei.json labs.tokumei.json --out-dir release/'
+			'npx tokumei release tokumei-sample-utf8.tokumei.json labs.tokumei.json --out-dir release/ ' +
+				'--preset anonymous --optout optout.csv --report release-record.html'
 		);
 		execFileSync(process.execPath, ['scripts/build-cli.mjs']); // the CLI of this checkout
 		const cli = spawnSync(
@@ -151,7 +155,11 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 				'--out-dir',
 				'release',
 				'--optout',
-				'optout.csv'
+				'optout.csv',
+				'--preset',
+				'anonymous',
+				'--report',
+				'release-record.json'
 			],
 			{ cwd: dir, encoding: 'utf8' }
 		);
@@ -162,6 +170,13 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 			outLabs.rows.length
 		]);
 		expect(result.optOut).toEqual(record.optOut);
+		// The CLI's release record has the browser's figures and checklist (dates and hashes aside).
+		const cliRecord = JSON.parse(readFileSync(path.join(dir, 'release-record.json'), 'utf8'));
+		expect(cliRecord.totals).toEqual(record.totals);
+		expect(cliRecord.checklist).toEqual(record.checklist);
+		expect(cliRecord.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(
+			record.inputs.map((i: { sha256: string }) => i.sha256)
+		);
 		// Same rules: every column but the per-release surrogates is equal, row by row.
 		const cliSample = parseCsvText(
 			readFileSync(path.join(dir, 'release/tokumei-sample-utf8-anonymized.csv'), 'utf8')
@@ -179,11 +194,10 @@ test('two tables, one release: surrogates agree across tables, opt-out removes a
 	await page.getByRole('heading', { name: 'Tables in this release' }).scrollIntoViewIfNeeded();
 	await page.screenshot({ path: 'test-results/screenshots/release-tables-en-US.png' });
 
-	// Both designs survive a reload: the release is still the two tables.
+	// Both designs survive a reload: the lab table can join the release again without being redesigned.
 	await page.reload();
-	await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2', { timeout: 30_000 });
-	await expect(page.getByTestId('release-tables').locator('[data-name="labs.csv"]')).toHaveAttribute(
-		'data-included',
-		'true'
-	);
+	const labsRow = page.getByTestId('release-tables').locator('[data-name="labs.csv"]');
+	await expect(labsRow).toContainText('患者ID', { timeout: 30_000 });
+	await labsRow.getByRole('checkbox').check();
+	await expect(page.getByTestId('release-count')).toHaveAttribute('data-count', '2');
 });

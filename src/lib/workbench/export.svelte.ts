@@ -13,7 +13,8 @@ import type { Design } from './design.svelte';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
 import { strToU8, zipSync } from 'fflate';
-import { uniqueFileNames } from './file-names';
+import { presetOfProject } from '$lib/engine/report/checklist';
+import { quoteShellWord, uniqueFileNames } from './file-names';
 import { guessPatientColumns, type PatientField } from './patient-columns';
 import type { Project, TableSummary } from './types';
 
@@ -78,12 +79,16 @@ export class ExportState {
 	keyError = $state<string | null>(null);
 	optOut = $state.raw<{ file: File; check: OptOutCheck } | null>(null);
 	optOutError = $state<string | null>(null);
-	original = $state.raw<File | null>(null);
+	/** The open table's imported file, picked again after a reload (kept with the table it is for). */
+	private picked = $state.raw<{ tableId: string; file: File } | null>(null);
 	job = $state.raw<{ jobId: string; format: ExportFormat; progress: ExportProgress | null } | null>(null);
 	last = $state.raw<LastExport | null>(null);
 	error = $state<string | null>(null);
-	/** Designed tables the person took out of the release (every designed table is in by default). */
-	leftOut = $state.raw<readonly string[]>([]);
+	/**
+	 * Other designed tables the person put into the release. None by default: a table opened once in
+	 * a rule step has a design from the proposals, which nobody may have checked.
+	 */
+	chosen = $state.raw<readonly string[]>([]);
 
 	constructor(
 		private readonly design: Design,
@@ -96,6 +101,11 @@ export class ExportState {
 
 	get tableId(): string | undefined {
 		return this.project.ui?.tableId;
+	}
+
+	/** The file picked again for the open table (a file picked for another table does not count). */
+	get original(): File | null {
+		return this.picked && this.picked.tableId === this.tableId ? this.picked.file : null;
 	}
 
 	get output(): OutputConfig {
@@ -135,15 +145,15 @@ export class ExportState {
 				table,
 				active,
 				design,
-				included: active || (design !== null && !this.leftOut.includes(table.id))
+				included: active || (design !== null && this.chosen.includes(table.id))
 			};
 		});
 	}
 
 	/** Puts a designed table into the release or takes it out (the active table always stays in). */
 	include(tableId: string, included: boolean): void {
-		const others = this.leftOut.filter((id) => id !== tableId);
-		this.leftOut = included ? others : [...others, tableId];
+		const others = this.chosen.filter((id) => id !== tableId);
+		this.chosen = included ? [...others, tableId] : others;
 	}
 
 	/** `<stem>.tokumei.json` for each table of the release (unique, see uniqueFileNames). */
@@ -152,9 +162,18 @@ export class ExportState {
 		return uniqueFileNames(names, '', '.tokumei.json');
 	}
 
-	/** The command that runs the same release on the full extracts (project files beside the data). */
+	/**
+	 * The command that runs the same release on the full extracts (project files beside the data):
+	 * the same preset for the record, the opt-out list and the key file when the release uses them.
+	 */
 	releaseCommand(tables: readonly TableSummary[]): string {
-		return `npx tokumei release ${this.releaseProjectNames(tables).join(' ')} --out-dir release/`;
+		const projects = this.releaseProjectNames(tables).map(quoteShellWord);
+		const parts = ['npx tokumei release', ...projects, '--out-dir release/'];
+		parts.push(`--preset ${presetOfProject(this.project)}`);
+		if (this.optOut) parts.push(`--optout ${quoteShellWord(this.optOut.file.name)}`);
+		if (this.needsKey(tables)) parts.push('--key-file pseudonym-key.txt');
+		parts.push('--report release-record.html');
+		return parts.join(' ');
 	}
 
 	/**
@@ -267,7 +286,8 @@ export class ExportState {
 	}
 
 	chooseOriginal(file: File | null): void {
-		this.original = file;
+		const tableId = this.tableId;
+		this.picked = file && tableId ? { tableId, file } : null;
 	}
 
 	async run(format: ExportFormat, loaded: readonly TableSummary[]): Promise<void> {

@@ -22,3 +22,8 @@ export function uniqueFileNames(sourceNames: readonly string[], middle: string, 
 		return name;
 	});
 }
+
+/** A file name as one POSIX shell word (quoted only when it needs to be). */
+export function quoteShellWord(name: string): string {
+	return /^[\w.,@%+=:/-]+$/u.test(name) ? name : `'${name.replaceAll("'", "'\\''")}'`;
+}

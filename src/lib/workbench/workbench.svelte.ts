@@ -126,7 +126,12 @@ export class Workbench {
 		this.project = state.project;
 		this.designs = state.designs ?? {};
 		this.choices = savedChoices(state.project);
-		if (!this.tables.some((t) => t.id === this.activeId)) this.activeId = this.tables.at(-1)?.id ?? null;
+		if (!this.tables.some((t) => t.id === this.activeId)) {
+			// Back where the person left off: the table of the design last worked on, else the newest.
+			const designed = state.project.ui?.tableId;
+			const table = this.tables.find((t) => t.id === designed) ?? this.tables.at(-1);
+			this.activeId = table?.id ?? null;
+		}
 	}
 
 	/** Connects the engine (in the browser only) and applies the state restored from storage. */

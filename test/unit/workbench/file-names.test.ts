@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stemOf, uniqueFileNames } from '../../../src/lib/workbench/file-names';
+import { quoteShellWord, stemOf, uniqueFileNames } from '../../../src/lib/workbench/file-names';
 
 describe('release file names', () => {
 	it('takes the stem of an imported file', () => {
@@ -19,5 +19,12 @@ describe('release file names', () => {
 			'visits.tokumei.json',
 			'visits-2.tokumei.json'
 		]);
+	});
+
+	it('quotes a file name for the shell only when it needs it', () => {
+		expect(quoteShellWord('labs.tokumei.json')).toBe('labs.tokumei.json');
+		expect(quoteShellWord('受診 2024.csv')).toBe("'受診 2024.csv'");
+		expect(quoteShellWord("it's.csv")).toBe("'it'\\''s.csv'");
+		expect(quoteShellWord('$(rm -rf ~).csv')).toBe("'$(rm -rf ~).csv'");
 	});
 });

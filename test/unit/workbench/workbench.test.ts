@@ -18,13 +18,13 @@ const summary = (id: string, name: string): TableSummary => ({
 });
 
 /** A client whose imports finish when the test says so, in any order. */
-function fakeClient(initial: TableSummary[] = []) {
+function fakeClient(initial: TableSummary[] = [], designedTableId?: string) {
 	const started: string[] = [];
 	const finish = new Map<string, (outcome: unknown) => void>();
 	const fail = new Map<string, (error: unknown) => void>();
 	let state: EngineState = {
 		tables: initial,
-		project: emptyProject(),
+		project: { ...emptyProject(), ui: { tableId: designedTableId } },
 		designs: {},
 		persistent: true,
 		sqliteVersion: '3'
@@ -56,6 +56,12 @@ describe('Workbench', () => {
 		await wb.start(fakeClient([summary('1', 'a.csv'), summary('2', 'b.csv')]).client);
 		expect(wb.status).toBe('ready');
 		expect(wb.activeId).toBe('2');
+	});
+
+	it('comes back to the table of the design last worked on', async () => {
+		const wb = new Workbench({ sampleUrl: () => '' });
+		await wb.start(fakeClient([summary('1', 'a.csv'), summary('2', 'b.csv')], '1').client);
+		expect(wb.activeId).toBe('1');
 	});
 
 	it('imports files dropped during an import one after another', async () => {

@@ -184,5 +184,13 @@ describe('a release of several tables (worker API)', () => {
 		await expect(
 			api.exportTable('r7', { tables: [{ tableId: 'v', project: strict }, both()[1]], format: 'delimited' })
 		).rejects.toThrow(/^visits\.csv: .*does not satisfy the privacy models/);
+		// Tables designed under different presets (匿名加工, 仮名加工) are not one release.
+		const pseudonymous = { ...labsProject(), ui: { tableId: 'l', preset: 'pseudonymous' as const } };
+		await expect(
+			api.exportTable('r8', {
+				tables: [both()[0], { tableId: 'l', project: pseudonymous }],
+				format: 'delimited'
+			})
+		).rejects.toMatchObject({ code: 'MIXED_PRESETS' });
 	});
 });
