@@ -8,11 +8,12 @@ import { ApplyError, type QiGeneralizer } from './class-census';
 import type { SuppressionDecision } from './suppression';
 import type { KeyedMapper } from '../pseudonym/keyed-mapper';
 import { shiftDate } from '../pseudonym/date-shift';
+import { normalizePatientId } from '../optout/normalize';
 
 type Step =
 	| { kind: 'copy'; column: number }
 	| { kind: 'qi'; q: number }
-	| { kind: 'id'; column: number; mapper: 'pseudonym' | 'surrogate' }
+	| { kind: 'id'; column: number; mapper: 'pseudonym' | 'surrogate'; key: (value: string) => string }
 	| { kind: 'date'; column: number; name: string };
 
 export interface Mappers {
@@ -38,6 +39,7 @@ export class RowTransformer {
 		private readonly decision: SuppressionDecision,
 		private readonly mappers: Mappers
 	) {
+		this.patientColumn = settings.patient.id === undefined ? -1 : inputHeader.indexOf(settings.patient.id);
 		inputHeader.forEach((name, column) => {
 			const treatment = settings.treatments[name] ?? 'keep';
 			if (treatment === 'remove') return;
@@ -51,12 +53,14 @@ export class RowTransformer {
 						`attributes.${name}.treatment: "pseudonym" needs a key (--key-file or TOKUMEI_PSEUDONYM_KEY)`
 					);
 				}
-				this.steps.push({ kind: 'id', column, mapper: treatment });
+				// The patient ID links the tables of a release: written with full-width digits or a stray
+				// space it is still the same patient (as opt-out matching reads it), so the same surrogate.
+				const key = column === this.patientColumn ? normalizePatientId : (value: string) => value;
+				this.steps.push({ kind: 'id', column, mapper: treatment, key });
 			} else if (treatment === 'date-shift') this.steps.push({ kind: 'date', column, name });
 			else this.steps.push({ kind: 'copy', column });
 		});
 		this.codes = new Int32Array(qis.length);
-		this.patientColumn = settings.patient.id === undefined ? -1 : inputHeader.indexOf(settings.patient.id);
 	}
 
 	/** The key-derived values of one batch (Web Crypto is asynchronous; transform is not). */
@@ -64,11 +68,16 @@ export class RowTransformer {
 		for (const step of this.steps) {
 			if (step.kind === 'id') {
 				const mapper = step.mapper === 'pseudonym' ? this.mappers.pseudonym! : this.mappers.release;
-				await mapper.prepareIds(rows.map((row) => row[step.column] ?? ''));
+				await mapper.prepareIds(rows.map((row) => step.key(row[step.column] ?? '')));
 			} else if (step.kind === 'date') {
-				await this.dateMapper().prepareOffsets(rows.map((row) => row[this.patientColumn] ?? ''));
+				await this.dateMapper().prepareOffsets(rows.map((row) => this.patientKey(row)));
 			}
 		}
+	}
+
+	/** The patient a record belongs to, as date shifts and opt-out read it (normalized ID). */
+	private patientKey(row: readonly string[]): string {
+		return normalizePatientId(row[this.patientColumn] ?? '');
 	}
 
 	/** Date offsets come from the user's key when one is given (stable across releases), else per release. */
@@ -108,11 +117,11 @@ export class RowTransformer {
 					break;
 				case 'id': {
 					const mapper = step.mapper === 'pseudonym' ? this.mappers.pseudonym! : this.mappers.release;
-					out[i] = mapper.id(row[step.column] ?? '');
+					out[i] = mapper.id(step.key(row[step.column] ?? ''));
 					break;
 				}
 				case 'date': {
-					const offset = this.dateMapper().offset(row[this.patientColumn] ?? '');
+					const offset = this.dateMapper().offset(this.patientKey(row));
 					try {
 						out[i] = shiftDate(row[step.column] ?? '', offset);
 					} catch (error) {

@@ -140,6 +140,21 @@ describe('prepareRelease', () => {
 		expect(decode(alone.bytes)[0][0]).not.toBe(labIds.get('P01'));
 	});
 
+	it('gives the same surrogate to a patient ID written with full-width characters or spaces in another table', async () => {
+		const toWide = (id: string) =>
+			id.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+		const wideLabs = labRows.map(([id, ...rest], i) => [i % 2 ? toWide(id) : ` ${id} `, ...rest]);
+		const prepared = await prepareRelease([
+			tables()[0],
+			{ name: 'labs.csv', project: labs(), input: rowsInput(labHeader, wideLabs, 7) }
+		]);
+		const v = await applyTable(tables()[0].project, tables()[0].input, prepared.tables[0].options);
+		const l = await applyTable(labs(), rowsInput(labHeader, wideLabs, 7), prepared.tables[1].options);
+		const visitIds = replacements(visitRows, decode(v.bytes));
+		const labOut = decode(l.bytes);
+		labRows.forEach(([id], i) => expect(labOut[i][0]).toBe(visitIds.get(id)));
+	});
+
 	it('gives keyed pseudonyms that agree across tables and across runs with the same key', async () => {
 		const pseudonymKey = new Uint8Array(32).fill(7);
 		const release = () => tables(visits('pseudonym'), labs('pseudonym'));
