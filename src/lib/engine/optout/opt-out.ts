@@ -19,7 +19,7 @@ export class OptOutError extends Error {
 }
 
 /** The fields read from an opt-out list's columns. */
-type ListField = Exclude<keyof OptOutEntry, 'linkedPatientIds'>;
+type ListField = Exclude<keyof OptOutEntry, 'linkedPatientIds' | 'linkedInsuranceKeys' | 'linkedNameKeys'>;
 
 /** Column names accepted in an opt-out list (English or the Japanese headings of typical ledgers). */
 const HEADINGS: Record<ListField, readonly string[]> = {
@@ -50,6 +50,12 @@ export interface OptOutEntry {
 	 * never serialized, never reported (DOMAIN.md §1.7: counts only).
 	 */
 	linkedPatientIds?: readonly string[];
+	/**
+	 * The insurance and kana-name keys (identity-keys.ts, normalized) found beside this entry's patient
+	 * IDs, so a table without a patient ID column still finds a patient listed by ID. Memory only.
+	 */
+	linkedInsuranceKeys?: readonly string[];
+	linkedNameKeys?: readonly string[];
 }
 
 /** Reads a parsed list (header + rows); each row must identify a person in at least one of the three ways. */
@@ -139,19 +145,24 @@ export class OptOutMatcher {
 				if (key) this.claim(this.byName, key, i);
 			}
 		});
-		// Patient IDs linked across the release's tables (link-patients.ts) match like listed IDs.
+		// IDs and keys linked across the release's tables (link-patients.ts) match like listed ones.
 		entries.forEach((e, i) => {
 			for (const id of e.linkedPatientIds ?? []) if (id !== '') this.claim(this.byId, id, i);
+			for (const key of e.linkedInsuranceKeys ?? []) this.claim(this.byInsurance, key, i);
+			for (const key of e.linkedNameKeys ?? []) this.claim(this.byName, key, i);
 		});
-		// A release that linked IDs across its tables makes a patient ID column enough to match on,
-		// even when no entry was found (the list's people are then absent from the linking tables).
-		const linked = entries.some((e) => e.linkedPatientIds !== undefined);
+		// A release that linked IDs (or keys) across its tables makes those columns enough to match on,
+		// even when nobody was found (the list's people are then absent from the linking tables).
+		const linked = (field: 'linkedPatientIds' | 'linkedInsuranceKeys' | 'linkedNameKeys') =>
+			entries.some((e) => e[field] !== undefined);
 		const usable = {
-			id: (this.byId.size > 0 || linked) && this.index.id !== undefined,
+			id: (this.byId.size > 0 || linked('linkedPatientIds')) && this.index.id !== undefined,
 			insurance:
-				this.byInsurance.size > 0 && this.index.insurer !== undefined && this.index.number !== undefined,
+				(this.byInsurance.size > 0 || linked('linkedInsuranceKeys')) &&
+				this.index.insurer !== undefined &&
+				this.index.number !== undefined,
 			name:
-				this.byName.size > 0 &&
+				(this.byName.size > 0 || linked('linkedNameKeys')) &&
 				this.index.kanaName !== undefined &&
 				this.index.birthDate !== undefined &&
 				this.index.sex !== undefined

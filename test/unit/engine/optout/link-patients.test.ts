@@ -82,6 +82,36 @@ describe('linkOptOutPatients', () => {
 		expect(labs.every((row) => matcher.check(row) === 'keep')).toBe(true);
 	});
 
+	it('finds a patient listed by ID in a table keyed only by the insurance card', async () => {
+		// レセプト-like table: insurance card and kana name, no patient ID column.
+		const claimsHeader = ['insurer', 'number', 'points'];
+		const claims = [
+			['06130012', '11', '120'],
+			['０６１３００１２', '２２', '80'],
+			['39131015', '7', '45'],
+			['06130012', '44', '300']
+		];
+		const claimsTable = {
+			...rowsInput(claimsHeader, claims),
+			patient: { insurer: 'insurer', number: 'number' }
+		};
+		const list = parseOptOutList(['patient_id'], [['P2'], ['P9']]);
+		const { entries, tablesScanned } = await linkOptOutPatients(list, [visitTable, labTable, claimsTable]);
+		expect(tablesScanned).toBe(1);
+		const matcher = new OptOutMatcher(entries, claimsHeader, claimsTable.patient);
+		// P2 had two cards (06130012-22 and 39131015-7): both claims go; the others stay.
+		expect(claims.map((row) => matcher.check(row))).toEqual(['keep', 'refused', 'refused', 'keep']);
+		// Without an ID-less table there is nothing to look for: no extra pass.
+		expect((await linkOptOutPatients(list, [visitTable, labTable])).tablesScanned).toBe(0);
+		// A listed patient found nowhere still leaves the claims table matchable (nothing removed).
+		const absent = await linkOptOutPatients(parseOptOutList(['patient_id'], [['P9']]), [
+			visitTable,
+			claimsTable
+		]);
+		const none = new OptOutMatcher(absent.entries, claimsHeader, claimsTable.patient);
+		expect(claims.map((row) => none.check(row))).toEqual(['keep', 'keep', 'keep', 'keep']);
+	});
+
 	it('a refusal decides before a notice-ledger entry, whichever identifier names the patient', async () => {
 		const list = parseOptOutList(
 			['patient_id', '保険者番号', '番号', 'カナ氏名', '生年月日', '性別', 'notice_date'],
