@@ -3,9 +3,22 @@
  * ZIP may be unpacked on a file system that ignores it.
  */
 
-/** The name stem of an imported file ("受診.csv" → "受診"; "export" when nothing is left). */
+/** Characters no file system takes in a name (Windows' set, path separators, control characters). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/gu;
+
+/**
+ * The name stem of an imported file ("受診.csv" → "受診"; "export" when nothing is left), safe to
+ * unpack anywhere: NFC (macOS gives NFD names), unsafe characters as "_", no leading dot.
+ */
 export function stemOf(fileName: string): string {
-	return fileName.replace(/\.[^.]*$/, '').trim() || 'export';
+	const stem = fileName
+		.normalize('NFC')
+		.replace(/\.[^.]*$/, '')
+		.replace(UNSAFE, '_')
+		.replace(/^\.+/, '')
+		.trim();
+	return stem || 'export';
 }
 
 /**

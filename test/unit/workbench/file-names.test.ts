@@ -6,6 +6,11 @@ describe('release file names', () => {
 		expect(stemOf('受診.csv')).toBe('受診');
 		expect(stemOf('a.b.tsv')).toBe('a.b');
 		expect(stemOf('.csv')).toBe('export');
+		expect(stemOf('a:b*c?.csv')).toBe('a_b_c_');
+		expect(stemOf('../..\\evil.csv')).toBe('_.._evil');
+		expect(stemOf('..hidden.csv')).toBe('hidden');
+		// NFD (as macOS names files) and NFC are one name.
+		expect(stemOf('カ\u3099ルテ.csv')).toBe('ガルテ');
 	});
 
 	it('keeps names unique ignoring case, numbering repeats before the end', () => {
