@@ -9,7 +9,8 @@
  * - distinct l: distinct sensitive values in a class; entropy l: exp(ψ(n) − Σ nᵢψ(nᵢ)/n) with
  *   ψ = ln (Shannon) or Grassberger's G (the bound ARX's EntropyLDiversity checks, solved for l);
  * - recursive (c,l): the c a class needs, r₁ / (r_l + … + r_m) (Machanavajjhala et al. 2007);
- * - t-closeness: the earth mover's distance with equal or ordered ground distance (Li et al. 2007);
+ * - t-closeness: the earth mover's distance with equal, ordered or hierarchical ground distance
+ *   (Li et al. 2007); the hierarchical one is the criterion's own function (hierarchicalDistance);
  * - β-likeness: the largest relative gain (pᵢ − qᵢ)/qᵢ (Cao & Karras 2012);
  * - average risk = classes / records, sample uniqueness = records in classes of size 1 / records,
  *   population uniqueness = estimated population uniques / population size (risk-based.ts).
@@ -17,9 +18,10 @@
 import { checkPrivacy, classesOf, type ClassTable } from '$lib/engine/classes/equivalence-classes';
 import type { ProjectConfig } from '$lib/engine/config/project-config';
 import { grassbergerG } from '$lib/engine/criteria';
-import type { PrivacyCriterion } from '$lib/engine/criteria/criterion';
+import type { PrivacyCriterion, SensitiveHistogram } from '$lib/engine/criteria/criterion';
 import { populationUniques } from '$lib/engine/criteria/risk-based';
 import { lexicographicOrder } from '$lib/engine/criteria/t-closeness';
+import { hierarchicalDistance } from '$lib/engine/criteria/t-closeness-hierarchical';
 import { pitmanUniques, snbUniques, zayatzUniques } from '$lib/engine/risk/population-uniqueness';
 import type { ModelFigure, ModelMeasure } from '$lib/workbench/design-types';
 import type { RuleSession } from './rule-session';
@@ -70,6 +72,8 @@ interface SensitiveData {
 	/** −q in the order of the values (ordered distance), and a scratch of the same length. */
 	readonly negatedQByRank: Float64Array;
 	readonly scratch: Float64Array;
+	/** Hierarchical EMD of a class histogram, when the session has the attribute's hierarchy. */
+	readonly hierarchical: ((h: SensitiveHistogram) => number) | null;
 }
 
 function sensitiveData(session: RuleSession, index: number, name: string): SensitiveData {
@@ -90,7 +94,20 @@ function sensitiveData(session: RuleSession, index: number, name: string): Sensi
 	order.forEach((code, r) => (rank[code] = r));
 	const negatedQByRank = new Float64Array(counts.length);
 	for (let code = 0; code < counts.length; code++) negatedQByRank[rank[code]] = -q[code];
-	return { q, rank, negatedQByRank, scratch: new Float64Array(counts.length) };
+	// As project-search gives it to the criterion: levels[l][code] = the value's label at level l.
+	const hierarchy = session.hierarchies[name];
+	const values = column?.values ?? [];
+	const hierarchical = hierarchy
+		? hierarchicalDistance({
+				name,
+				values,
+				globalCounts: counts,
+				hierarchyLevels: hierarchy.levels.map((labels, level) =>
+					values.map((value) => labels[hierarchy.codes[level][hierarchy.leafIndex.get(value) ?? 0]])
+				)
+			})
+		: null;
+	return { q, rank, negatedQByRank, scratch: new Float64Array(counts.length), hierarchical };
 }
 
 /** The figure of a class-based sensitive model on one class, from its histogram. */
@@ -142,7 +159,12 @@ function classFigure(
 				}
 				return m > 1 ? distance / (m - 1) : 0;
 			}
-			return NaN;
+			if (!data.hierarchical) return NaN;
+			return data.hierarchical({
+				codes: Int32Array.from(touched),
+				counts: Int32Array.from(touched, (code) => hist[code]),
+				length: touched.length
+			});
 		}
 		case 'beta-likeness': {
 			let gain = 0;
@@ -165,7 +187,7 @@ function measureOf(spec: Spec): ModelMeasure {
 		case 'l-diversity':
 			return spec.variant === 'recursive' ? 'c' : 'l';
 		case 't-closeness':
-			return spec.variant === 'hierarchical' ? 'none' : 't';
+			return 't';
 		case 'beta-likeness':
 			return 'beta';
 		case 'average-risk':

@@ -59,6 +59,52 @@ function sensitiveInModels(project: ProjectConfig): string[] {
 	return [...names];
 }
 
+/** Sensitive attributes read by a hierarchical t-closeness model (they need their own hierarchy). */
+export function hierarchicalSensitive(project: ProjectConfig): string[] {
+	const names = new Set<string>();
+	for (const m of project.privacy ?? [])
+		if (m.model === 't-closeness' && m.variant === 'hierarchical') names.add(m.attribute);
+	return [...names];
+}
+
+/** "a", "b", "c" (+n): the first values of a list for a message. */
+const someValues = (values: readonly string[]) =>
+	`${values
+		.slice(0, 3)
+		.map((v) => `"${v}"`)
+		.join(', ')}${values.length > 3 ? ` (+${values.length - 3})` : ''}`;
+
+/**
+ * The hierarchy of a sensitive attribute for hierarchical t-closeness (Li et al. 2007, §4.2), from
+ * its rule (rows or builder spec) as the export reads it (export-input materializeProject). Every
+ * value present in the analysed rows must be a leaf: the criterion would otherwise place it under
+ * another value's ancestors (project-search maps unknown values to leaf 0).
+ */
+function sensitiveHierarchy(project: ProjectConfig, source: EncodedTable, table: EncodedTable, name: string) {
+	const config = project.attributes[name];
+	const column = source.columns.find((c) => c.name === name);
+	if (!config?.hierarchy || !column) {
+		throw new EngineError(
+			'BAD_RULE',
+			`${name}: hierarchical t-closeness needs a hierarchy for this attribute`
+		);
+	}
+	let hierarchy: Hierarchy;
+	try {
+		hierarchy = hierarchyFromRows(name, hierarchyRowsOf(column, config));
+	} catch (error) {
+		throw new EngineError('BAD_RULE', `${name}: ${(error as Error).message}`);
+	}
+	const analysed = table.columns.find((c) => c.name === name) ?? column;
+	const present = new Uint8Array(analysed.values.length);
+	for (let row = 0; row < table.rowCount; row++) present[analysed.codes[row]] = 1;
+	const missing = analysed.values.filter((v, code) => present[code] && !hierarchy.leafIndex.has(v));
+	if (missing.length > 0) {
+		throw new EngineError('BAD_RULE', `${name}: the rule does not cover ${someValues(missing)}`);
+	}
+	return hierarchy;
+}
+
 export interface SessionQI {
 	readonly name: string;
 	readonly column: EncodedColumn;
@@ -79,6 +125,8 @@ export class RuleSession {
 	readonly keptRows: Int32Array | null;
 	/** 1 for each source row that is analysed; null when no row was suppressed by a decision. */
 	readonly keep: Uint8Array | null;
+	/** Hierarchies given to the search: the quasi-identifiers' and those of hierarchical t-closeness. */
+	readonly hierarchies: Readonly<Record<string, Hierarchy>>;
 
 	constructor(
 		readonly source: EncodedTable,
@@ -113,18 +161,16 @@ export class RuleSession {
 		this.qis = decided.quasiIdentifiers.map((q) => {
 			const missing = missingValues(q.column, q.hierarchy);
 			if (missing.length > 0) {
-				throw new EngineError(
-					'BAD_RULE',
-					`${q.name}: the rule does not cover ${missing
-						.slice(0, 3)
-						.map((v) => `"${v}"`)
-						.join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}`
-				);
+				throw new EngineError('BAD_RULE', `${q.name}: the rule does not cover ${someValues(missing)}`);
 			}
 			hierarchies[q.name] = q.hierarchy;
 			return q;
 		});
 		this.table = decided.table;
+		for (const name of hierarchicalSensitive(project)) {
+			hierarchies[name] = sensitiveHierarchy(project, source, this.table, name);
+		}
+		this.hierarchies = hierarchies;
 		this.prepared = prepareSearch({
 			config: project,
 			table: this.table,

@@ -1,4 +1,4 @@
-import type { ClassCriterion, SensitiveAttributeSetup } from './criterion';
+import type { ClassCriterion, SensitiveAttributeSetup, SensitiveHistogram } from './criterion';
 import { CriterionConfigError } from './config-error';
 
 /**
@@ -23,6 +23,23 @@ export function hierarchicalDistanceTCloseness(
 	index: number,
 	t: number
 ): ClassCriterion {
+	const distance = hierarchicalDistance(setup);
+	return {
+		kind: 'class',
+		label: `${t}-closeness with hierarchical ground-distance for ${setup.name}`,
+		monotonicWithGeneralization: true,
+		monotonicWithSuppression: false,
+		minimalClassSize: 0,
+		needsSubset: false,
+		isAnonymous: (cls) => distance(cls.sensitive[index]) <= t
+	};
+}
+
+/**
+ * The hierarchical EMD of one class's histogram to the attribute's global distribution, as
+ * described above; exported so the live figures report the very distance the criterion checks.
+ */
+export function hierarchicalDistance(setup: SensitiveAttributeSetup): (h: SensitiveHistogram) => number {
 	const levels = setup.hierarchyLevels;
 	if (!levels || levels.length < 2) {
 		throw new CriterionConfigError(
@@ -79,38 +96,28 @@ export function hierarchicalDistanceTCloseness(
 	const extra = new Float64Array(leaves + nodes);
 	const classCounts = new Float64Array(leaves); // scratch, reset after each call
 
-	return {
-		kind: 'class',
-		label: `${t}-closeness with hierarchical ground-distance for ${setup.name}`,
-		monotonicWithGeneralization: true,
-		monotonicWithSuppression: false,
-		minimalClassSize: 0,
-		needsSubset: false,
-		isAnonymous(cls): boolean {
-			const h = cls.sensitive[index];
-			let classTotal = 0;
-			for (let i = 0; i < h.length; i++) {
-				classCounts[h.codes[i]] += h.counts[i];
-				classTotal += h.counts[i];
-			}
-			for (let code = 0; code < leaves; code++) {
-				extra[code] = globalCounts[code] * classTotal - classCounts[code] * globalTotal;
-			}
-			for (let i = 0; i < h.length; i++) classCounts[h.codes[i]] = 0;
-			let cost = 0;
-			for (let n = 0; n < nodes; n++) {
-				let positive = 0;
-				let negative = 0;
-				for (let c = childOffset[n]; c < childOffset[n + 1]; c++) {
-					const e = extra[childIndex[c]];
-					if (e > 0) positive += e;
-					else negative -= e;
-				}
-				extra[leaves + n] = positive - negative;
-				cost += levelWeight[n] * Math.min(positive, negative);
-			}
-			cost /= globalTotal * classTotal;
-			return cost <= t;
+	return (h) => {
+		let classTotal = 0;
+		for (let i = 0; i < h.length; i++) {
+			classCounts[h.codes[i]] += h.counts[i];
+			classTotal += h.counts[i];
 		}
+		for (let code = 0; code < leaves; code++) {
+			extra[code] = globalCounts[code] * classTotal - classCounts[code] * globalTotal;
+		}
+		for (let i = 0; i < h.length; i++) classCounts[h.codes[i]] = 0;
+		let cost = 0;
+		for (let n = 0; n < nodes; n++) {
+			let positive = 0;
+			let negative = 0;
+			for (let c = childOffset[n]; c < childOffset[n + 1]; c++) {
+				const e = extra[childIndex[c]];
+				if (e > 0) positive += e;
+				else negative -= e;
+			}
+			extra[leaves + n] = positive - negative;
+			cost += levelWeight[n] * Math.min(positive, negative);
+		}
+		return cost / (globalTotal * classTotal);
 	};
 }
