@@ -4,6 +4,13 @@
  */
 export const builderJa = {
 	'builder.optionsOf': '{name} の階層の設定',
+	'builder.sensitive.heading': '機微属性の階層',
+	'builder.sensitive.intro':
+		't-近接性の「階層距離」は、機微属性の値どうしの近さをその属性の階層で測ります (例: ICD-10 の同じ章の病名は近い)。機微属性の値は加工されません。',
+	'builder.sensitive.used': '階層距離の t-近接性で使用中',
+	'builder.sensitive.needed': '階層距離の t-近接性に階層が必要です',
+	'builder.sensitive.has': '階層あり',
+	'builder.sensitive.none': '階層なし',
 	'builder.noneHint':
 		'階層なし: 値はそのまま (レベル 0) か、すべて * になります。作り方を選ぶか ARX 階層 CSV を取り込んでください。',
 	'builder.json': 'JSON で見る・編集する (上級者向け)',
@@ -203,6 +210,13 @@ export type BuilderMessageKey = keyof typeof builderJa;
 
 export const builderEn: Record<BuilderMessageKey, string> = {
 	'builder.optionsOf': 'Hierarchy options of {name}',
+	'builder.sensitive.heading': 'Sensitive attribute hierarchies',
+	'builder.sensitive.intro':
+		't-closeness with hierarchical distance measures how close two values of a sensitive attribute are by its hierarchy (e.g. diagnoses in the same ICD-10 chapter are close). Sensitive values are not generalized.',
+	'builder.sensitive.used': 'Used by hierarchical t-closeness',
+	'builder.sensitive.needed': 'Hierarchical t-closeness needs a hierarchy',
+	'builder.sensitive.has': 'Has a hierarchy',
+	'builder.sensitive.none': 'No hierarchy',
 	'builder.noneHint':
 		'No hierarchy: values stay as they are (level 0) or all become *. Choose a builder or import an ARX hierarchy CSV.',
 	'builder.json': 'View or edit as JSON (advanced)',

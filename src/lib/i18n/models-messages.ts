@@ -82,9 +82,8 @@ export const modelsJa = {
 	'models.error.beta': 'β は 0 より大きい数にしてください。',
 	'models.error.attribute': '「{name}」は機微属性ではありません。「属性の役割」で機微にしてください。',
 	'models.error.hierarchical':
-		'階層距離には「{name}」の階層が必要ですが、ありません。等距離か順序距離を選んでください。',
-	'models.error.hierarchicalBrowser':
-		'「{name}」の階層を使う階層距離は、ブラウザーではまだ計算できません。等距離か順序距離を選ぶか、CLI で実行してください。',
+		'階層距離には「{name}」の階層が必要です。下の「機微属性の階層」で作ると、このモデルが適用されます。',
+	'models.giveHierarchy': '「{name}」の階層を作る',
 	'models.error.population': '母集団の人数を入力するか、国勢調査の地域を選んでください。',
 	'models.error.populationSmall': '母集団はデータの行数 ({rows}) 以上にしてください。',
 	'models.error.subset':
@@ -211,9 +210,8 @@ export const modelsEn: Record<ModelsMessageKey, string> = {
 	'models.error.beta': 'β must be a number greater than 0.',
 	'models.error.attribute': '"{name}" is not a sensitive attribute: make it sensitive under "Roles".',
 	'models.error.hierarchical':
-		'Hierarchical distance needs a hierarchy for "{name}" and there is none. Choose equal or ordered distance.',
-	'models.error.hierarchicalBrowser':
-		'Hierarchical distance with the hierarchy of "{name}" cannot be computed in the browser yet. Choose equal or ordered distance, or run it with the CLI.',
+		'Hierarchical distance needs a hierarchy for "{name}". Make one under "Sensitive attribute hierarchies" below and this model is applied.',
+	'models.giveHierarchy': 'Give "{name}" a hierarchy',
 	'models.error.population': 'Enter the population size or choose a census area.',
 	'models.error.populationSmall': 'The population cannot be smaller than the data ({rows} rows).',
 	'models.error.subset':

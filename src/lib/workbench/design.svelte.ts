@@ -187,7 +187,9 @@ export class Design {
 		const { hierarchy: _old, ...rest } = current;
 		void _old;
 		const attribute: AttributeConfig = hierarchy ? { ...rest, hierarchy } : rest;
-		const transformation = { ...this.project.transformation, [name]: 0 };
+		// Only a quasi-identifier has a level; a sensitive attribute's rule serves hierarchical t-closeness.
+		const qi = current.role === 'quasi-identifying';
+		const transformation = qi ? { ...this.project.transformation, [name]: 0 } : this.project.transformation;
 		this.update({
 			...this.project,
 			attributes: { ...this.project.attributes, [name]: attribute },

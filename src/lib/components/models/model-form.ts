@@ -137,15 +137,10 @@ export function modelIssues(spec: PrivacyModelSpec, ctx: ModelContext): ModelIss
 		}
 		case 't-closeness': {
 			const issues = [...sensitiveIssues(spec, ctx), ...unitIssue('t', spec.t)];
-			if (spec.variant === 'hierarchical') {
-				// The browser's rule session builds hierarchies for quasi-identifiers only.
-				issues.push({
-					field: 'variant',
-					key: ctx.hasHierarchy(spec.attribute)
-						? 'models.error.hierarchicalBrowser'
-						: 'models.error.hierarchical',
-					params: { name: spec.attribute }
-				});
+			if (spec.variant === 'hierarchical' && !ctx.hasHierarchy(spec.attribute)) {
+				// The ground distance is read from the attribute's own hierarchy (Li et al. 2007, §4.2);
+				// the Rules step gives a sensitive attribute one (rules/SensitiveRules.svelte).
+				issues.push({ field: 'variant', key: 'models.error.hierarchical', params: { name: spec.attribute } });
 			}
 			return issues;
 		}

@@ -102,16 +102,22 @@ describe('privacy model form', () => {
 		}
 	});
 
-	it('explains hierarchical t-closeness and research subsets instead of sending them', () => {
+	it('accepts hierarchical t-closeness once the attribute has a hierarchy; explains research subsets', () => {
 		const hierarchical = {
 			model: 't-closeness',
 			variant: 'hierarchical',
 			attribute: 'ICD10',
 			t: 0.2
 		} as const;
-		expect(modelIssues(hierarchical, ctx)[0].key).toBe('models.error.hierarchical');
-		expect(modelIssues(hierarchical, { ...ctx, hasHierarchy: () => true })[0].key).toBe(
-			'models.error.hierarchicalBrowser'
+		expect(modelIssues(hierarchical, ctx)[0]).toMatchObject({
+			field: 'variant',
+			key: 'models.error.hierarchical',
+			params: { name: 'ICD10' }
+		});
+		// With a hierarchy for the attribute the browser computes it (rule-session, model-figures).
+		expect(modelIssues(hierarchical, { ...ctx, hasHierarchy: (n) => n === 'ICD10' })).toEqual([]);
+		expect(modelIssues({ ...hierarchical, t: 2 }, { ...ctx, hasHierarchy: () => true })[0].key).toBe(
+			'models.error.unit'
 		);
 		expect(
 			modelIssues({ model: 'delta-presence', deltaMin: 0, deltaMax: 0.5, subset: 's.csv' }, ctx)[0].key
