@@ -24,7 +24,7 @@ import type {
 import { EngineError, errorMessage } from '$lib/workbench/errors';
 import { compareSession, countsOf, suppressedRows, topOf } from './compare';
 import { modelFigures } from './model-figures';
-import { hierarchyRowsOf, RuleSession } from './rule-session';
+import { hierarchicalSensitive, hierarchyRowsOf, RuleSession } from './rule-session';
 
 const PROPOSAL_SAMPLE = 5000;
 const PREVIEW_VALUES = 40;
@@ -38,9 +38,15 @@ const SEARCH_SLICE_MS = 40;
 
 /** Parts of the project that decide a session (the transformation does not). */
 function sessionKey(tableId: string, project: ProjectConfig): string {
+	// A sensitive attribute's rule matters only to hierarchical t-closeness (rule-session).
+	const hierarchical = hierarchicalSensitive(project);
 	const attributes = Object.entries(project.attributes)
 		.filter(([, a]) => a.role === 'quasi-identifying' || a.role === 'sensitive')
-		.map(([name, a]) => [name, a.role, a.role === 'quasi-identifying' ? a.hierarchy : null]);
+		.map(([name, a]) => [
+			name,
+			a.role,
+			a.role === 'quasi-identifying' || hierarchical.includes(name) ? a.hierarchy : null
+		]);
 	return JSON.stringify([
 		tableId,
 		attributes,

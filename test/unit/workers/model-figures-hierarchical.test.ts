@@ -86,6 +86,21 @@ describe('hierarchical t-closeness on a hand-sized table', () => {
 		expect(figuresOf(session, Int32Array.of(1))[0]).toMatchObject({ reached: 0, met: true });
 	});
 
+	it('follows a change of the sensitive rule in the live figures (the cached session is rebuilt)', () => {
+		const api = createDesignApi(() => table);
+		expect(api.liveRisk('t', project(1), 1).models![0].reached).toBeCloseTo(0.7, 12);
+		// b under Y with c: class {a} now moves 1/5 and 3/5 at the root (0.8); {b,c,c,c} is at 0.2 (b and
+		// c share Y: X gets 1/5, Y gives 1/5 at the root).
+		const regrouped = {
+			rows: [
+				['a', 'X', '*'],
+				['b', 'Y', '*'],
+				['c', 'Y', '*']
+			]
+		};
+		expect(api.liveRisk('t', project(1, regrouped), 2).models![0].reached).toBeCloseTo(0.8, 12);
+	});
+
 	it('refuses a sensitive attribute without a hierarchy or one that misses a value, naming it', () => {
 		expect(() => new RuleSession(table, project(0.5, null))).toThrow(
 			/v: hierarchical t-closeness needs a hierarchy/
