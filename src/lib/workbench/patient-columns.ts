@@ -3,21 +3,12 @@
  * ID that links tables, opt-out matching and date shifting use, guessed from the role proposals so a
  * new design has them without a visit to every select of the Export step.
  */
-import type { PatientColumns } from '$lib/engine/apply/apply-config';
+import { PATIENT_FIELDS, type PatientColumns } from '$lib/engine/apply/apply-config';
 import type { RoleReason } from '$lib/engine/jp/identifier-rules';
 import type { ColumnProposal } from './design-types';
 
 export type PatientField = keyof PatientColumns;
-export const PATIENT_FIELDS: readonly PatientField[] = [
-	'id',
-	'insurer',
-	'symbol',
-	'number',
-	'kanaName',
-	'birthDate',
-	'sex',
-	'eventDate'
-];
+export { PATIENT_FIELDS };
 
 /** The proposals' reasons that name each patient field (jp/identifier-rules). */
 const PATIENT_REASONS: Partial<Record<PatientField, readonly RoleReason[]>> = {

@@ -53,7 +53,8 @@ const TREATMENTS: readonly Treatment[] = [
 	'pseudonym',
 	'date-shift'
 ];
-const PATIENT_FIELDS: readonly (keyof PatientColumns)[] = [
+/** The fields of the project's `patient` (the columns that name the patient), in display order. */
+export const PATIENT_FIELDS: readonly (keyof PatientColumns)[] = [
 	'id',
 	'insurer',
 	'symbol',
