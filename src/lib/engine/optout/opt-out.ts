@@ -242,12 +242,14 @@ export class OptOutMatcher {
 		this.matched[entry] = 1;
 		if (verdict === 'refused') this.refusedRecords++;
 		else this.noticePeriodRecords++;
-		if (this.index.id !== undefined) this.removedPatients.add(row[this.index.id] ?? '');
+		// Patients are counted by normalized ID, as they are matched (Ｐ１ and P1 are one patient).
+		const patient = this.index.id === undefined ? undefined : normalizePatientId(row[this.index.id] ?? '');
+		if (patient !== undefined) this.removedPatients.add(patient);
 		if (this.slot) {
 			this.slot.matched.add(entry);
 			if (verdict === 'refused') this.slot.refusedRecords++;
 			else this.slot.noticePeriodRecords++;
-			if (this.index.id !== undefined) this.slot.patients.add(normalizePatientId(row[this.index.id] ?? ''));
+			if (patient !== undefined) this.slot.patients.add(patient);
 		}
 		return verdict;
 	}

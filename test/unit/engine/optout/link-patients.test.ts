@@ -140,6 +140,18 @@ describe('linkOptOutPatients', () => {
 		expect(visitMatcher.check(visits[4])).toBe('refused');
 	});
 
+	it('counts a patient written Ｐ１ and P1 once in a table', () => {
+		const matcher = new OptOutMatcher(parseOptOutList(['patient_id'], [['P1']]), labHeader, labTable.patient);
+		expect(
+			[
+				['P1', '2024-04-02'],
+				['Ｐ１', '2024-04-03'],
+				['P 1', '2024-04-04']
+			].map((r) => matcher.check(r))
+		).toEqual(['refused', 'refused', 'refused']);
+		expect(matcher.counts().patientsRemoved).toBe(1);
+	});
+
 	it('of two entries for one patient ID the refusal decides, of two notices the later', () => {
 		const list = parseOptOutList(
 			['patient_id', 'notice_date'],
