@@ -14,6 +14,7 @@ import { DelimitedWriter } from '../export/delimited-writer';
 import type { Hierarchy } from '../hierarchy/hierarchy';
 import type { OptOutCounts, OptOutEntry } from '../optout/opt-out';
 import { OptOutMatcher } from '../optout/opt-out';
+import { normalizePatientId } from '../optout/normalize';
 import { KeyedMapper } from '../pseudonym/keyed-mapper';
 import { applySettings, type ApplySettings } from './apply-config';
 import { ClassCensus, qiGeneralizers, type QiGeneralizer } from './class-census';
@@ -101,7 +102,7 @@ export async function planApply(
 	for await (const batch of input.batches()) {
 		for (const row of batch) {
 			recordsIn++;
-			if (patients) patients.add(row[patientColumn] ?? '');
+			if (patients) patients.add(normalizePatientId(row[patientColumn] ?? ''));
 			if (matcher && matcher.check(row) !== 'keep') continue;
 			census.add(row);
 		}
@@ -156,7 +157,7 @@ export async function* applyRows(
 			const out = transformer.transform(row, ++record);
 			if (!out) continue;
 			recordsOut++;
-			if (patientsOut) patientsOut.add(row[patientColumn] ?? '');
+			if (patientsOut) patientsOut.add(normalizePatientId(row[patientColumn] ?? ''));
 			const chunk = writer.write(out);
 			if (chunk) yield chunk;
 		}

@@ -10,8 +10,13 @@ import { parseSex } from '../jp/sex-codes';
 const HYPHENS = /[-\u2010-\u2015\u2212\uff0d\u30fc\uff70]/g;
 const SPACES = /[\s\u3000]+/g;
 
+/** Printable ASCII without spaces: already normal (NFKC leaves ASCII as it is). */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+
 /** Patient ID / カルテ番号: NFKC (full-width → half-width), no spaces. Leading zeros are kept. */
 export function normalizePatientId(value: string): string {
+	// The common case (P0000001) skips the normalization: it runs per record in the apply.
+	if (PLAIN_ASCII.test(value)) return value;
 	return value.normalize('NFKC').replace(SPACES, '');
 }
 

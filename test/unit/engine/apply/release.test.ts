@@ -153,6 +153,8 @@ describe('prepareRelease', () => {
 		const visitIds = replacements(visitRows, decode(v.bytes));
 		const labOut = decode(l.bytes);
 		labRows.forEach(([id], i) => expect(labOut[i][0]).toBe(visitIds.get(id)));
+		// Counted as the same patients too.
+		expect(l.summary.patientsIn).toBe(patients.length);
 	});
 
 	it('gives keyed pseudonyms that agree across tables and across runs with the same key', async () => {
