@@ -22,7 +22,7 @@ import type {
 } from './design-types';
 import type { EngineClient } from './engine-client';
 import { errorCode, errorMessage } from './errors';
-import { guessPatientColumns } from './patient-columns';
+import { designForTable, withoutStaleLevels } from './design-start';
 import { readProjectFile, refusal, type OpenProjectOutcome } from './project-open';
 import type { Project, TableSummary } from './types';
 
@@ -50,18 +50,6 @@ export interface DesignHost {
 	/** The design a table was last given (kept per table by the worker), if any. */
 	designOf?(tableId: string): Project | undefined;
 	client(): EngineClient;
-}
-
-/**
- * Levels only belong to quasi-identifiers: a column whose role changed keeps no level, or the saved
- * project file would be refused by parseProjectConfig (and so by `tokumei apply`).
- */
-function withoutStaleLevels(project: Project): Project {
-	const levels = project.transformation ?? {};
-	const stale = Object.keys(levels).filter((name) => project.attributes[name]?.role !== 'quasi-identifying');
-	if (stale.length === 0) return project;
-	const kept = Object.fromEntries(Object.entries(levels).filter(([name]) => !stale.includes(name)));
-	return { ...project, transformation: kept };
 }
 
 export class Design {
@@ -123,37 +111,15 @@ export class Design {
 		const proposals = await this.host.client().proposeRoles(table.id);
 		if (this.tableId !== table.id) return;
 		this.proposals = proposals;
-		const p = this.project;
-		const saved = p.ui?.tableId === table.id ? undefined : this.host.designOf?.(table.id);
-		if (saved && Object.keys(saved.attributes).length > 0) {
-			// Import choices are the workbench's, not the table's: the current ones stay.
-			this.update({ ...saved, settings: p.settings }, { save: true });
-			for (const name of this.quasiIdentifiers) void this.preview(name);
-		} else if (p.ui?.tableId !== table.id || Object.keys(p.attributes).length === 0) {
-			// A new table: start from the proposals (the person confirms or changes each).
-			const attributes: Record<string, AttributeConfig> = {};
-			for (const { name, proposal } of this.proposals) {
-				attributes[name] =
-					proposal.role === 'quasi-identifying' && proposal.suggestedHierarchy
-						? { role: proposal.role, hierarchy: { ...proposal.suggestedHierarchy } }
-						: { role: proposal.role };
-			}
-			// The patient columns are this table's own (the previous table's name other columns).
-			this.update(
-				{
-					...p,
-					patient: guessPatientColumns(this.proposals),
-					data: { path: table.name },
-					attributes,
-					privacy: p.privacy ?? [{ model: 'k-anonymity', k: 5 }],
-					suppressionLimit: p.suppressionLimit ?? 0,
-					transformation: {},
-					decisions: [],
-					ui: { ...p.ui, tableId: table.id, preset: null }
-				},
-				{ save: true }
-			);
-		} else this.refreshRisk();
+		const saved = this.host.designOf?.(table.id);
+		const next = designForTable(this.project, table, saved, proposals);
+		if (!next) {
+			this.refreshRisk();
+			return;
+		}
+		this.update(next.project, { save: true });
+		// A restored design's rules are shown at once (a new one's previews come with the Rules step).
+		if (next.restored) for (const name of this.quasiIdentifiers) void this.preview(name);
 	}
 
 	get quasiIdentifiers(): string[] {
